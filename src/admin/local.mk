@@ -1,0 +1,1 @@
+# src/admin/local.mk -- filled in with the admin program.

@@ -1,0 +1,9 @@
+# src/app/local.mk -- wiring: configuration, routes, main().
+src_libauthgate_a_SOURCES += \
+	src/app/settings.h src/app/settings.cpp \
+	src/app/routes.h src/app/routes.cpp \
+	src/app/application.h src/app/application.cpp
+
+sbin_PROGRAMS += authgate
+authgate_SOURCES = src/app/main.cpp
+authgate_LDADD = $(AUTHGATE_LIBS)

@@ -1,0 +1,77 @@
+// main.cpp -- authgate's entry point: read the settings, prepare the database, serve until stopped.
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+#include "app/application.h"
+#include "app/settings.h"
+#include "server/cgi_runner.h"
+#include "server/fcgi_server.h"
+#include "server/listen_socket.h"
+#include "server/signals.h"
+#include "store/migrations.h"
+#include "web/view.h"
+
+namespace {
+
+using namespace authgate;
+
+int serve_fastcgi(const app::Config& config, web::View& view, int listen_fd) {
+    server::block_signals();
+    std::vector<std::unique_ptr<http::RequestHandler>> handlers;
+    for (int i = 0; i < config.threads; ++i) handlers.push_back(std::make_unique<app::Application>(config, view));
+    server::FcgiServer fcgi(listen_fd, std::move(handlers), config.max_body);
+    fcgi.start();
+    while (server::wait_for_signal() == server::SignalEvent::reload) {
+        view.reload();
+        std::cerr << "authgate: SIGHUP: templates will be re-read where changed" << std::endl;
+    }
+    fcgi.stop();
+    fcgi.join();
+    return 0;
+}
+
+int run(const app::Config& config) {
+    {
+        store::Connection connection(config.database);
+        store::migrate(connection);
+    }
+    web::View view(config.site_templates, config.installed_templates, config.template_reload_interval);
+
+    int listen_fd = -1;
+    if (!config.cgi) {
+        listen_fd = config.listen.empty()
+                        ? server::inherited_listen_socket()
+                        : server::open_listen_socket(config.listen, {config.socket_mode, config.socket_group});
+    }
+    if (listen_fd < 0) {
+        if (!config.cgi && !getenv("GATEWAY_INTERFACE")) {
+            std::cerr << "authgate: nothing to serve: give --listen unix:/path or 127.0.0.1:PORT, start it "
+                         "under spawn-fcgi or systemd, or run it as a CGI program (--cgi)\n";
+            return 2;
+        }
+        app::Application application(config, view);
+        return server::run_cgi_request(application, config.max_body);
+    }
+    int status = serve_fastcgi(config, view, listen_fd);
+    std::string socket_path = server::unix_socket_path(config.listen);
+    if (!socket_path.empty()) unlink(socket_path.c_str());
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        app::ParsedConfig parsed = app::parse_config(argc, argv);
+        if (!parsed.config) return parsed.exit_status;
+        return run(*parsed.config);
+    } catch (const app::ConfigError& error) {
+        std::cerr << "authgate: " << error.what() << " (see authgate --help)\n";
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "authgate: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,34 @@
+// routes.h -- the route table: one readable list of method, path, handler and access rule.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace authgate::app {
+
+// Who may reach a route.
+enum class Access { anyone, login_required, fresh_login_required };
+
+struct Route {
+    std::string method;
+    std::string path;
+    std::function<http::Response(const http::Request&)> handler;
+    Access access = Access::anyone;
+};
+
+// The outcome of matching a request against the table.
+struct RouteMatch {
+    const Route* route = nullptr;  // set when path and method match
+    bool path_known = false;       // the path exists (with other methods when route is null)
+    std::string allowed;           // "GET, HEAD, POST" for a 405's Allow header
+};
+
+// Finds the route for `method` and `path`. HEAD matches a GET route. A path under `prefix_routes`
+// entries (paths ending in '/') matches by prefix.
+RouteMatch match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path);
+
+}  // namespace authgate::app

@@ -1,0 +1,44 @@
+// settings.h -- authgate's settings, read from the command line and an optional config file.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <sys/types.h>
+
+namespace authgate::app {
+
+// A bad option or value; the message is one line naming the problem.
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Config {
+    std::string listen;               // "unix:/path" or "127.0.0.1:PORT"; empty: inherited socket or CGI
+    int threads = 4;
+    std::string database;
+    std::string site_templates;       // searched first; empty: none
+    std::string installed_templates;  // the templates shipped with authgate
+    std::string static_dir;
+    std::size_t max_body = 64 * 1024;
+    int template_reload_interval = 2; // seconds; 0 = only on SIGHUP
+    mode_t socket_mode = 0660;
+    std::string socket_group;
+    bool cgi = false;
+};
+
+// The outcome of reading the command line: settings to run with, or an exit status after
+// --help/--version printed their text.
+struct ParsedConfig {
+    std::optional<Config> config;
+    int exit_status = 0;
+};
+
+// Reads options from argv and, when --config FILE is given, from FILE (same names, "name = value"
+// lines; the command line wins). Throws ConfigError on unknown options, bad values or an unreadable
+// config file.
+ParsedConfig parse_config(int argc, char** argv);
+
+}  // namespace authgate::app

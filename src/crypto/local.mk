@@ -1,0 +1,1 @@
+# src/crypto/local.mk -- filled in by the hashing module.

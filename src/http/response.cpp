@@ -1,0 +1,133 @@
+// response.cpp -- response headers: security defaults, cookies, and the CGI header block.
+#include "http/response.h"
+
+#include <stdexcept>
+#include <strings.h>
+
+namespace authgate::http {
+
+void Response::add_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::string Response::header(const std::string& name) const {
+    for (const auto& [key, value] : headers)
+        if (strcasecmp(key.c_str(), name.c_str()) == 0) return value;
+    return {};
+}
+
+bool Response::has_header(const std::string& name) const {
+    for (const auto& entry : headers)
+        if (strcasecmp(entry.first.c_str(), name.c_str()) == 0) return true;
+    return false;
+}
+
+std::string reason_phrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 204: return "No Content";
+        case 302: return "Found";
+        case 303: return "See Other";
+        case 304: return "Not Modified";
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 411: return "Length Required";
+        case 413: return "Payload Too Large";
+        case 415: return "Unsupported Media Type";
+        case 422: return "Unprocessable Content";
+        case 429: return "Too Many Requests";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+        default: return "Unknown";
+    }
+}
+
+namespace {
+
+bool is_cookie_token_char(unsigned char c) {
+    return c > 0x20 && c < 0x7f && c != '=' && c != ';' && c != ',' && c != '"' && c != '\\';
+}
+
+bool is_cookie_value_char(unsigned char c) {
+    return c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\';
+}
+
+const char* same_site_name(SameSite same_site) {
+    switch (same_site) {
+        case SameSite::strict: return "Strict";
+        case SameSite::none: return "None";
+        case SameSite::lax: break;
+    }
+    return "Lax";
+}
+
+bool has_line_break(const std::string& text) {
+    return text.find_first_of("\r\n") != std::string::npos;
+}
+
+}  // namespace
+
+std::string format_set_cookie(const SetCookie& cookie) {
+    if (cookie.name.empty()) throw std::invalid_argument("empty cookie name");
+    for (unsigned char c : cookie.name)
+        if (!is_cookie_token_char(c)) throw std::invalid_argument("bad character in cookie name");
+    for (unsigned char c : cookie.value)
+        if (!is_cookie_value_char(c)) throw std::invalid_argument("bad character in cookie value");
+    for (unsigned char c : cookie.path)
+        if (!is_cookie_value_char(c)) throw std::invalid_argument("bad character in cookie path");
+    std::string out = cookie.name + "=" + cookie.value + "; Path=" + cookie.path;
+    if (cookie.max_age_seconds) {
+        out += "; Max-Age=" + std::to_string(*cookie.max_age_seconds);
+        if (*cookie.max_age_seconds <= 0) out += "; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
+    }
+    if (cookie.secure) out += "; Secure";
+    if (cookie.http_only) out += "; HttpOnly";
+    out += "; SameSite=";
+    out += same_site_name(cookie.same_site);
+    return out;
+}
+
+Response redirect(const std::string& location, int status) {
+    if (has_line_break(location)) throw std::invalid_argument("line break in redirect location");
+    Response response;
+    response.status = status;
+    response.add_header("Location", location);
+    response.add_header("Content-Type", "text/plain; charset=utf-8");
+    response.body = "Redirecting to " + location + "\n";
+    return response;
+}
+
+void finalize_headers(Response& response, bool https) {
+    if (!response.has_header("Content-Type"))
+        response.add_header("Content-Type", "text/html; charset=utf-8");
+    response.add_header("X-Content-Type-Options", "nosniff");
+    response.add_header("X-Frame-Options", "DENY");
+    response.add_header("Content-Security-Policy",
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+                        "base-uri 'none'; object-src 'none'");
+    response.add_header("Referrer-Policy", "same-origin");
+    response.add_header("Cross-Origin-Opener-Policy", "same-origin");
+    if (https) response.add_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if ((response.personal || !response.cookies.empty()) && !response.has_header("Cache-Control"))
+        response.add_header("Cache-Control", "no-store");
+}
+
+std::string serialize_head(const Response& response) {
+    std::string head = "Status: " + std::to_string(response.status) + " " +
+                       reason_phrase(response.status) + "\r\n";
+    for (const auto& [name, value] : response.headers) {
+        if (has_line_break(name) || has_line_break(value))
+            throw std::invalid_argument("line break in response header " + name);
+        head += name + ": " + value + "\r\n";
+    }
+    for (const auto& cookie : response.cookies)
+        head += "Set-Cookie: " + format_set_cookie(cookie) + "\r\n";
+    head += "\r\n";
+    return head;
+}
+
+}  // namespace authgate::http

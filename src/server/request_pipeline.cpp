@@ -1,0 +1,122 @@
+// request_pipeline.cpp -- size limit, parsing, dispatch and error pages for one request.
+#include "server/request_pipeline.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "http/request_parser.h"
+
+namespace authgate::server {
+
+namespace {
+
+std::string param(const std::map<std::string, std::string>& params, const std::string& name) {
+    auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+}
+
+// The declared body length: nullopt-like -1 when the header is malformed.
+long long declared_length(const std::string& text) {
+    if (text.empty()) return 0;
+    if (text.size() > 18) return -1;
+    long long value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// Reads and drops a refused body (up to a bound), so the web server sees the answer rather than
+// a connection closed while it was still sending.
+void discard_body(const BodyReader& read_body, unsigned long long length) {
+    const unsigned long long bound = 1 << 20;
+    char buffer[16384];
+    unsigned long long left = length < bound ? length : bound;
+    while (left > 0) {
+        std::size_t n = read_body(buffer, left < sizeof buffer ? static_cast<std::size_t>(left) : sizeof buffer);
+        if (n == 0) break;
+        left -= n;
+    }
+}
+
+void log_failure(const std::map<std::string, std::string>& params, const std::string& reason) {
+    std::string uri = param(params, "REQUEST_URI");
+    std::cerr << "authgate: request failed method=" << escape_for_log(param(params, "REQUEST_METHOD"))
+              << " path=" << escape_for_log(uri.substr(0, uri.find('?'))) << " reason=" << escape_for_log(reason)
+              << std::endl;
+}
+
+std::string to_output(http::Response& response, bool https, bool head_only) {
+    http::finalize_headers(response, https);
+    std::string out = http::serialize_head(response);
+    if (!head_only) out += response.body;
+    return out;
+}
+
+}  // namespace
+
+std::string escape_for_log(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c < 0x20 || c == 0x7f) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+            out += buffer;
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+std::string serve_request(const std::map<std::string, std::string>& params, const BodyReader& read_body,
+                          http::RequestHandler& handler, std::size_t max_body) {
+    bool head_only = param(params, "REQUEST_METHOD") == "HEAD";
+    bool https = param(params, "HTTPS") == "on" || param(params, "REQUEST_SCHEME") == "https";
+    http::Response response;
+    try {
+        long long length = declared_length(param(params, "CONTENT_LENGTH"));
+        if (length < 0) {
+            response = handler.error_page(400, "malformed Content-Length");
+        } else if (static_cast<unsigned long long>(length) > max_body) {
+            discard_body(read_body, static_cast<unsigned long long>(length));
+            response = handler.error_page(413, "body larger than the limit");
+        } else {
+            http::RawRequest raw{params, std::string(static_cast<std::size_t>(length), '\0')};
+            std::size_t got = 0;
+            while (got < raw.body.size()) {
+                std::size_t n = read_body(raw.body.data() + got, raw.body.size() - got);
+                if (n == 0) break;
+                got += n;
+            }
+            if (got != raw.body.size()) {
+                response = handler.error_page(400, "body shorter than Content-Length");
+            } else {
+                http::Request request = http::parse_request(raw);
+                https = request.https;
+                response = handler.handle(request);
+            }
+        }
+    } catch (const http::BadRequest& error) {
+        response = handler.error_page(400, error.what());
+    } catch (const std::exception& error) {
+        log_failure(params, error.what());
+        response = handler.error_page(500, "internal error");
+    } catch (...) {
+        log_failure(params, "unknown exception");
+        response = handler.error_page(500, "internal error");
+    }
+    try {
+        return to_output(response, https, head_only);
+    } catch (const std::exception& error) {
+        log_failure(params, std::string("cannot format the response: ") + error.what());
+        http::Response fallback = handler.error_page(500, "internal error");
+        fallback.cookies.clear();
+        return to_output(fallback, https, head_only);
+    }
+}
+
+}  // namespace authgate::server

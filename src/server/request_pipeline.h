@@ -1,0 +1,26 @@
+// request_pipeline.h -- one request from raw parameters to the bytes sent back, shared by FastCGI and CGI.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "http/request_handler.h"
+
+namespace authgate::server {
+
+// Reads up to `size` body bytes into `buffer`; returns how many were read (0 at the end).
+using BodyReader = std::function<std::size_t(char* buffer, std::size_t size)>;
+
+// Serves one request and returns the complete CGI output (header block and body). Never throws:
+// CONTENT_LENGTH is checked against `max_body` before any body byte is read (413), a short or
+// malformed body gives 400, and an exception from the handler gives a 500 page and one line on
+// stderr with the method, path and reason.
+std::string serve_request(const std::map<std::string, std::string>& params, const BodyReader& read_body,
+                          http::RequestHandler& handler, std::size_t max_body);
+
+// `text` with control characters and backslashes escaped, so it stays on one log line.
+std::string escape_for_log(const std::string& text);
+
+}  // namespace authgate::server

@@ -1,0 +1,150 @@
+// database.cpp -- SQLite connection, statement cache and transactions.
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+namespace authgate::store {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const std::string& context, int code) {
+    std::string message = context + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    throw DatabaseError(message, db ? sqlite3_extended_errcode(db) : code);
+}
+
+}  // namespace
+
+bool DatabaseError::is_unique_violation() const {
+    return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+Statement::~Statement() {
+    if (statement_) {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    int rc = sqlite3_bind_int64(statement_, index, value);
+    if (rc != SQLITE_OK) fail(sqlite3_db_handle(statement_), "bind", rc);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    int rc = sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+    if (rc != SQLITE_OK) fail(sqlite3_db_handle(statement_), "bind", rc);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::nullptr_t) {
+    int rc = sqlite3_bind_null(statement_, index);
+    if (rc != SQLITE_OK) fail(sqlite3_db_handle(statement_), "bind", rc);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& value) {
+    return value ? bind(index, std::string_view(*value)) : bind(index, nullptr);
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(sqlite3_db_handle(statement_), "step", rc);
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+std::int64_t Statement::column_int64(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
+
+std::string Statement::column_text(int column) const {
+    const unsigned char* text = sqlite3_column_text(statement_, column);
+    int size = sqlite3_column_bytes(statement_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size)) : std::string();
+}
+
+bool Statement::column_is_null(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+Connection::Connection(const std::string& path) : path_(path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = "cannot open database " + path + ": " +
+                              (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DatabaseError(message, rc);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    } catch (const DatabaseError& error) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DatabaseError("cannot use database " + path + ": " + error.what(), error.code);
+    }
+}
+
+Connection::~Connection() {
+    for (auto& entry : statements_) sqlite3_finalize(entry.second);
+    sqlite3_close(db_);
+}
+
+void Connection::exec(const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string message = error ? error : sqlite3_errstr(rc);
+        sqlite3_free(error);
+        throw DatabaseError(message, sqlite3_extended_errcode(db_));
+    }
+}
+
+Statement Connection::prepare(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return Statement(it->second);
+    sqlite3_stmt* statement = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                &statement, nullptr);
+    if (rc != SQLITE_OK) fail(db_, "prepare", rc);
+    statements_.emplace(sql, statement);
+    return Statement(statement);
+}
+
+std::int64_t Connection::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
+int Connection::changes() const {
+    return sqlite3_changes(db_);
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+    connection_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        connection_.exec("ROLLBACK");
+    } catch (...) {
+        // The transaction is already gone (SQLite rolled it back itself).
+    }
+}
+
+void Transaction::commit() {
+    connection_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace authgate::store

@@ -1,0 +1,95 @@
+// database.h -- one SQLite connection (per worker thread) with cached prepared statements.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace authgate::store {
+
+// A failed SQLite call; `code` is the extended result code (2067 = UNIQUE violation).
+class DatabaseError : public std::runtime_error {
+public:
+    DatabaseError(const std::string& what, int code) : std::runtime_error(what), code(code) {}
+    int code;
+    // True for a UNIQUE or PRIMARY KEY constraint violation.
+    bool is_unique_violation() const;
+};
+
+// A prepared statement borrowed from a Connection's cache; reset and unbound when destroyed.
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt* statement) : statement_(statement) {}
+    Statement(Statement&& other) noexcept : statement_(other.statement_) { other.statement_ = nullptr; }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // Binds parameter `index` (1-based). Each returns *this so calls can be chained.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, std::nullptr_t);
+    Statement& bind(int index, const std::optional<std::string>& value);
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+
+    // Runs one step: true when a row is available, false when done. Throws DatabaseError.
+    bool step();
+    // Runs to completion, ignoring rows.
+    void run();
+
+    std::int64_t column_int64(int column) const;
+    std::string column_text(int column) const;
+    bool column_is_null(int column) const;
+
+private:
+    sqlite3_stmt* statement_;
+};
+
+class Connection {
+public:
+    // Opens (creating if needed) the database at `path` with WAL, synchronous=NORMAL,
+    // foreign_keys=ON and a busy timeout. Throws DatabaseError naming the path on failure.
+    explicit Connection(const std::string& path);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Runs one or more SQL statements without parameters (schema, pragmas, BEGIN/COMMIT).
+    void exec(const std::string& sql);
+    // A prepared statement for `sql`, compiled once per connection and then reused.
+    Statement prepare(const std::string& sql);
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    std::map<std::string, sqlite3_stmt*> statements_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Connection& connection);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    // Commits; afterwards the destructor does nothing.
+    void commit();
+
+private:
+    Connection& connection_;
+    bool done_ = false;
+};
+
+}  // namespace authgate::store

@@ -1,0 +1,12 @@
+# src/store/local.mk -- SQLite storage; sqlite3.h is included only here.
+src_libauthgate_a_SOURCES += \
+	src/store/database.h src/store/database.cpp \
+	src/store/migrations.h src/store/migrations.cpp
+nodist_src_libauthgate_a_SOURCES = src/store/schema_sql.inc
+BUILT_SOURCES += src/store/schema_sql.inc
+CLEANFILES += src/store/schema_sql.inc
+
+# schema.sql is compiled into the program as a raw string literal.
+src/store/schema_sql.inc: $(srcdir)/schema.sql
+	$(AM_V_GEN)$(MKDIR_P) src/store && \
+	{ echo 'R"authgate_schema('; cat $(srcdir)/schema.sql; echo ')authgate_schema"'; } > $@

@@ -1,0 +1,91 @@
+// view.cpp -- ctemplate cache with a site-first search path and timed or signalled reloads.
+#include "web/view.h"
+
+#include <chrono>
+#include <cstring>  // ctemplate's str_ref.h uses strlen without including it
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <ctemplate/template_dictionary.h>
+
+namespace authgate::web {
+
+namespace {
+
+const char* const layout_template = "layout.tpl";
+
+long long monotonic_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string with_slash(const std::string& directory) {
+    return !directory.empty() && directory.back() != '/' ? directory + "/" : directory;
+}
+
+}  // namespace
+
+PageData::PageData(const std::string& template_name, const std::string& title)
+    : template_name_(template_name), layout_(std::make_unique<ctemplate::TemplateDictionary>("layout")) {
+    layout_->SetValue("TITLE", title);
+    content_ = layout_->AddIncludeDictionary("CONTENT");
+    content_->SetFilename(template_name);
+    content_->SetValue("TITLE", title);
+}
+
+PageData::~PageData() = default;
+
+ctemplate::TemplateDictionary& PageData::layout() {
+    return *layout_;
+}
+
+ctemplate::TemplateDictionary& PageData::content() {
+    return *content_;
+}
+
+void PageData::set_shared(const std::string& name, const std::string& value) {
+    layout_->SetTemplateGlobalValue(name, value);
+}
+
+View::View(const std::string& site_dir, const std::string& installed_dir, int reload_interval_seconds)
+    : cache_(std::make_unique<ctemplate::TemplateCache>()),
+      reload_interval_seconds_(reload_interval_seconds),
+      last_check_(monotonic_seconds()) {
+    if (!site_dir.empty()) {
+        cache_->SetTemplateRootDirectory(with_slash(site_dir));
+        cache_->AddAlternateTemplateRootDirectory(with_slash(installed_dir));
+    } else {
+        cache_->SetTemplateRootDirectory(with_slash(installed_dir));
+    }
+}
+
+View::~View() = default;
+
+std::string View::render(PageData& page) {
+    reload_if_due();
+    for (const std::string& name : {std::string(layout_template), page.template_name()})
+        if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
+            throw TemplateError("cannot load template " + name + ": missing or malformed");
+    std::string output;
+    if (!cache_->ExpandWithData(layout_template, ctemplate::STRIP_BLANK_LINES, &page.layout(), nullptr,
+                                &output))
+        throw TemplateError("cannot expand template " + std::string(layout_template) +
+                            " (or a template it includes): missing or malformed");
+    return output;
+}
+
+void View::reload() {
+    last_check_ = monotonic_seconds();
+    cache_->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
+}
+
+void View::reload_if_due() {
+    if (reload_interval_seconds_ <= 0) return;
+    long long now = monotonic_seconds();
+    long long last = last_check_.load();
+    if (now - last < reload_interval_seconds_) return;
+    if (last_check_.compare_exchange_strong(last, now))
+        cache_->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
+}
+
+}  // namespace authgate::web

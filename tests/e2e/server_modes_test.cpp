@@ -1,0 +1,174 @@
+// server_modes_test.cpp -- signals, template reloads, CGI and spawn-fcgi modes, start-up errors.
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <csignal>
+#include <sys/stat.h>
+#include <thread>
+#include <utime.h>
+
+#include "support/fcgi_client.h"
+#include "support/http_client.h"
+#include "support/test_server.h"
+
+using namespace authgate::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Writes a template and dates it in the future so a reload sees it as changed at once.
+void write_template(const std::string& path, const std::string& content) {
+    write_file(path, content);
+    struct stat info {};
+    stat(path.c_str(), &info);
+    utimbuf times{info.st_atime + 10, info.st_mtime + 10};
+    utime(path.c_str(), &times);
+}
+
+const char* marker_index = "{{%AUTOESCAPE context=\"HTML\"}}<p>site override marker</p>\n";
+
+bool file_exists(const std::string& path) {
+    struct stat info {};
+    return stat(path.c_str(), &info) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(server_modes)
+
+BOOST_AUTO_TEST_CASE(sigterm_lets_a_request_in_flight_finish_then_exits_cleanly) {
+    TestServer server;
+    FcgiClient client(server.socket_path());
+    client.begin({{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/"}, {"CONTENT_LENGTH", "10"},
+                  {"CONTENT_TYPE", "application/x-www-form-urlencoded"}});
+    client.send_stdin("a=123");
+    std::this_thread::sleep_for(200ms);
+    server.signal_authgate(SIGTERM);
+    std::this_thread::sleep_for(300ms);
+    client.send_stdin("45678");
+    client.end_stdin();
+    std::string response = client.read_response();
+    BOOST_TEST(response.rfind("Status: 405", 0) == 0, response.substr(0, 40));
+    BOOST_TEST(server.stop_authgate(SIGTERM) == 0);
+    BOOST_TEST(!file_exists(server.socket_path()));
+}
+
+BOOST_AUTO_TEST_CASE(sighup_reloads_an_edited_site_template) {
+    TempDir site;
+    ServerOptions options;
+    options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "0"};
+    TestServer server(options);
+    HttpClient client(server.base_url());
+    BOOST_TEST(client.get("/").body.find("site override marker") == std::string::npos);
+    write_template(site.path() + "/index.tpl", marker_index);
+    std::this_thread::sleep_for(100ms);
+    BOOST_TEST(client.get("/").body.find("site override marker") == std::string::npos);
+    server.signal_authgate(SIGHUP);
+    std::this_thread::sleep_for(300ms);
+    BOOST_TEST(client.get("/").body.find("site override marker") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_edited_template_is_served_within_seconds_without_a_signal) {
+    TempDir site;
+    ServerOptions options;
+    options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "1"};
+    TestServer server(options);
+    HttpClient client(server.base_url());
+    BOOST_TEST(client.get("/").status == 200);
+    write_template(site.path() + "/index.tpl", marker_index);
+    bool seen = false;
+    for (int attempt = 0; attempt < 50 && !seen; ++attempt) {
+        seen = client.get("/").body.find("site override marker") != std::string::npos;
+        if (!seen) std::this_thread::sleep_for(100ms);
+    }
+    BOOST_TEST(seen);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_template_gives_500_and_a_log_line_then_recovers) {
+    TempDir site;
+    ServerOptions options;
+    options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "0"};
+    TestServer server(options);
+    HttpClient client(server.base_url());
+    write_template(site.path() + "/index.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#UNCLOSED}}oops\n");
+    server.signal_authgate(SIGHUP);
+    std::this_thread::sleep_for(300ms);
+    auto broken = client.get("/");
+    BOOST_TEST(broken.status == 500);
+    BOOST_TEST(broken.body.find("Something went wrong") != std::string::npos);
+    BOOST_TEST(broken.body.find("index.tpl") == std::string::npos);
+    BOOST_TEST(server.authgate_log().find("index.tpl") != std::string::npos);
+    write_file(site.path() + "/index.tpl", marker_index);
+    struct stat info {};
+    stat((site.path() + "/index.tpl").c_str(), &info);
+    utimbuf later{info.st_atime + 20, info.st_mtime + 20};
+    utime((site.path() + "/index.tpl").c_str(), &later);
+    server.signal_authgate(SIGHUP);
+    std::this_thread::sleep_for(300ms);
+    auto fixed = client.get("/");
+    BOOST_TEST(fixed.status == 200);
+    BOOST_TEST(fixed.body.find("site override marker") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(cgi_mode_answers_one_request_from_the_environment) {
+    TempDir dir;
+    std::string srcdir = required_env("AUTHGATE_SRCDIR");
+    std::vector<std::string> common = {required_env("AUTHGATE_BIN"), "--database", dir.path() + "/cgi.db",
+                                       "--template-root", srcdir + "/templates"};
+    std::vector<std::string> env = {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET", "SCRIPT_NAME=/cgi-bin/authgate",
+                                    "PATH_INFO=/", "QUERY_STRING=", "REMOTE_ADDR=127.0.0.1"};
+    auto explicit_cgi = common;
+    explicit_cgi.push_back("--cgi");
+    auto result = run_command(explicit_cgi, "", env);
+    BOOST_TEST(result.status == 0);
+    BOOST_TEST(result.out.rfind("Status: 200 OK\r\n", 0) == 0);
+    BOOST_TEST(result.out.find("Content-Type: text/html; charset=utf-8") != std::string::npos);
+    BOOST_TEST(result.out.find("<title>") != std::string::npos);
+
+    auto detected = run_command(common, "", env);
+    BOOST_TEST(detected.status == 0);
+    BOOST_TEST(detected.out.rfind("Status: 200 OK\r\n", 0) == 0);
+
+    env[4] = "PATH_INFO=/missing";
+    auto missing = run_command(common, "", env);
+    BOOST_TEST(missing.out.rfind("Status: 404", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(an_inherited_socket_on_fd_0_works_under_spawn_fcgi) {
+    ServerOptions options;
+    options.under_spawn_fcgi = true;
+    TestServer server(options);
+    HttpClient client(server.base_url());
+    auto response = client.get("/");
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(response.body.find("<title>") != std::string::npos);
+    BOOST_TEST(server.stop_authgate(SIGTERM) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(bad_options_and_unusable_paths_fail_with_one_clear_line) {
+    TempDir dir;
+    std::string bin = required_env("AUTHGATE_BIN");
+    std::string db = dir.path() + "/x.db";
+    auto threads = run_command({bin, "--threads", "0", "--database", db, "--listen", "unix:" + dir.path() + "/s"});
+    BOOST_TEST(threads.status == 2);
+    BOOST_TEST(threads.err.find("--threads") != std::string::npos);
+    auto unknown = run_command({bin, "--no-such-option"});
+    BOOST_TEST(unknown.status == 2);
+    BOOST_TEST(unknown.err.find("no-such-option") != std::string::npos);
+    auto wildcard = run_command({bin, "--database", db, "--listen", "0.0.0.0:9000"});
+    BOOST_TEST(wildcard.status != 0);
+    BOOST_TEST(wildcard.err.find("0.0.0.0:9000") != std::string::npos);
+    auto bad_socket = run_command({bin, "--database", db, "--listen", "unix:/nonexistent-dir/a.sock"});
+    BOOST_TEST(bad_socket.status != 0);
+    BOOST_TEST(bad_socket.err.find("/nonexistent-dir/a.sock") != std::string::npos);
+    auto bad_db = run_command({bin, "--database", "/nonexistent-dir/a.db", "--listen", "unix:" + dir.path() + "/s"});
+    BOOST_TEST(bad_db.status != 0);
+    BOOST_TEST(bad_db.err.find("/nonexistent-dir/a.db") != std::string::npos);
+    auto nothing = run_command({bin, "--database", db});
+    BOOST_TEST(nothing.status == 2);
+    BOOST_TEST(nothing.err.find("--listen") != std::string::npos);
+    auto version = run_command({bin, "--version"});
+    BOOST_TEST(version.status == 0);
+    BOOST_TEST(version.out.find("authgate") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,35 @@
+# tests/local.mk -- make check: Boost.Test unit and end-to-end suites, cross-checks, fuzz smoke runs.
+TEST_SUPPORT = tests/support/summary_observer.h tests/support/summary_observer.cpp
+
+check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests
+tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
+	tests/unit/http_url_test.cpp \
+	tests/unit/http_response_test.cpp \
+	tests/unit/http_request_parser_test.cpp \
+	tests/unit/store_database_test.cpp \
+	tests/unit/app_routes_test.cpp
+tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_unit_unit_tests_LDADD = $(TEST_LIBS)
+
+tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
+	tests/support/http_client.h tests/support/http_client.cpp \
+	tests/support/fcgi_client.h tests/support/fcgi_client.cpp \
+	tests/support/test_server.h tests/support/test_server.cpp \
+	tests/e2e/foundation_test.cpp \
+	tests/e2e/server_modes_test.cpp
+tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
+
+TESTS += tests/unit/unit_tests tests/e2e/e2e_tests
+
+# Longer fuzzing runs of every libFuzzer target: make fuzz (needs clang).
+FUZZ_TARGETS =
+fuzz: $(FUZZ_TARGETS)
+	@test -n "$(FUZZ_TARGETS)" || { echo "fuzzing is disabled: install clang and re-run configure"; exit 1; }
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$target for $${FUZZ_SECONDS:-300} s"; \
+	  $$target -max_total_time=$${FUZZ_SECONDS:-300} -timeout=10 -rss_limit_mb=2048 || exit 1; \
+	done
+.PHONY: fuzz
+
+EXTRA_DIST += tests/summarize

@@ -1,0 +1,78 @@
+// http_request_parser_test.cpp -- building a Request from CGI parameters and a body with cgicc.
+#include <boost/test/unit_test.hpp>
+
+#include "http/request_parser.h"
+
+namespace http = authgate::http;
+
+namespace {
+
+http::RawRequest raw_post(const std::string& body, const std::string& content_type,
+                          const std::string& query = "") {
+    return {{{"REQUEST_METHOD", "POST"},
+             {"REQUEST_URI", "/login" + (query.empty() ? "" : "?" + query)},
+             {"QUERY_STRING", query},
+             {"CONTENT_TYPE", content_type},
+             {"CONTENT_LENGTH", std::to_string(body.size())},
+             {"REMOTE_ADDR", "127.0.0.1"},
+             {"HTTP_COOKIE", "session=abc; other=1; session=second"}},
+            body};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(http_request_parser)
+
+BOOST_AUTO_TEST_CASE(urlencoded_body_fields_are_parsed_and_kept_apart_from_the_query) {
+    auto request = http::parse_request(raw_post("email=a%40b.c&password=p+w", "application/x-www-form-urlencoded",
+                                                "password=fromquery&next=%2Fdashboard"));
+    BOOST_TEST(request.method == "POST");
+    BOOST_TEST(request.path == "/login");
+    BOOST_TEST(request.form_value("email") == "a@b.c");
+    BOOST_TEST(request.form_value("password") == "p w");
+    BOOST_TEST(request.query_value("password") == "fromquery");
+    BOOST_TEST(request.query_value("next") == "/dashboard");
+    BOOST_TEST(!http::find_field(request.form, "next"));
+}
+
+BOOST_AUTO_TEST_CASE(cookies_are_read_and_the_first_of_a_repeated_name_wins) {
+    auto request = http::parse_request(raw_post("", "application/x-www-form-urlencoded"));
+    BOOST_TEST(request.cookie("session") == "abc");
+    BOOST_TEST(request.cookie("other") == "1");
+    BOOST_TEST(request.cookie("missing") == "");
+}
+
+BOOST_AUTO_TEST_CASE(multipart_bodies_are_parsed) {
+    std::string body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nme@example.com\r\n"
+        "--XyZ\r\nContent-Disposition: form-data; name=\"remember\"\r\n\r\non\r\n--XyZ--\r\n";
+    auto request = http::parse_request(raw_post(body, "multipart/form-data; boundary=XyZ"));
+    BOOST_TEST(request.form_value("email") == "me@example.com");
+    BOOST_TEST(request.form_value("remember") == "on");
+}
+
+BOOST_AUTO_TEST_CASE(the_path_is_decoded_and_https_is_detected) {
+    http::RawRequest raw{{{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/caf%C3%A9?x=1"}, {"HTTPS", "on"}}, ""};
+    auto request = http::parse_request(raw);
+    BOOST_TEST(request.path == "/caf\xc3\xa9");
+    BOOST_TEST(request.raw_target == "/caf%C3%A9?x=1");
+    BOOST_TEST(request.https);
+}
+
+BOOST_AUTO_TEST_CASE(path_info_wins_for_cgi_under_a_script_name) {
+    http::RawRequest raw{{{"REQUEST_METHOD", "GET"}, {"SCRIPT_NAME", "/cgi-bin/authgate"}, {"PATH_INFO", "/login"},
+                          {"REQUEST_URI", "/cgi-bin/authgate/login"}},
+                         ""};
+    BOOST_TEST(http::parse_request(raw).path == "/login");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_paths_and_methods_are_bad_requests) {
+    http::RawRequest bad_escape{{{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/a%zz"}}, ""};
+    BOOST_CHECK_THROW(http::parse_request(bad_escape), http::BadRequest);
+    http::RawRequest nul{{{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/a%00b"}}, ""};
+    BOOST_CHECK_THROW(http::parse_request(nul), http::BadRequest);
+    http::RawRequest method{{{"REQUEST_METHOD", "get me"}, {"REQUEST_URI", "/"}}, ""};
+    BOOST_CHECK_THROW(http::parse_request(method), http::BadRequest);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
