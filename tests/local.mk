@@ -7,7 +7,8 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/http_response_test.cpp \
 	tests/unit/http_request_parser_test.cpp \
 	tests/unit/store_database_test.cpp \
-	tests/unit/app_routes_test.cpp
+	tests/unit/app_routes_test.cpp \
+	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
 
@@ -23,7 +24,7 @@ tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 TESTS += tests/unit/unit_tests tests/e2e/e2e_tests
 
 # Longer fuzzing runs of every libFuzzer target: make fuzz (needs clang).
-FUZZ_TARGETS =
+FUZZ_TARGETS = $(CRYPTO_FUZZ_TARGETS)
 fuzz: $(FUZZ_TARGETS)
 	@test -n "$(FUZZ_TARGETS)" || { echo "fuzzing is disabled: install clang and re-run configure"; exit 1; }
 	@for target in $(FUZZ_TARGETS); do \

@@ -1,1 +1,8 @@
-# src/admin/local.mk -- filled in with the admin program.
+# src/admin/local.mk -- authgate-admin, the operator's command-line tool (one file per command group).
+sbin_PROGRAMS += authgate-admin
+authgate_admin_SOURCES = \
+	src/admin/main.cpp \
+	src/admin/command.h src/admin/command.cpp \
+	src/admin/password_input.h src/admin/password_input.cpp \
+	src/admin/password_commands.h src/admin/password_commands.cpp
+authgate_admin_LDADD = $(AUTHGATE_LIBS)
