@@ -18,3 +18,50 @@ CREATE TABLE IF NOT EXISTS authgate_meta (
 	name TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) STRICT;
+
+-- Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. A row with
+-- no user_id belongs to an anonymous visitor who has flash messages waiting.
+CREATE TABLE IF NOT EXISTS authgate_session (
+	id INTEGER PRIMARY KEY,
+	token_hash TEXT NOT NULL UNIQUE,
+	user_id INTEGER REFERENCES user(id) ON DELETE CASCADE,
+	fresh INTEGER NOT NULL DEFAULT 0,
+	identifier TEXT NOT NULL DEFAULT '',
+	created_at INTEGER NOT NULL,
+	last_seen_at INTEGER NOT NULL,
+	remote_addr TEXT NOT NULL DEFAULT '',
+	user_agent TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX IF NOT EXISTS authgate_session_user ON authgate_session(user_id);
+CREATE INDEX IF NOT EXISTS authgate_session_seen ON authgate_session(last_seen_at);
+
+-- Messages shown once on the next page of the session.
+CREATE TABLE IF NOT EXISTS authgate_flash (
+	id INTEGER PRIMARY KEY,
+	session_id INTEGER NOT NULL REFERENCES authgate_session(id) ON DELETE CASCADE,
+	category TEXT NOT NULL,
+	message TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS authgate_flash_session ON authgate_flash(session_id);
+
+-- "Remember me": the cookie is selector:validator; the selector finds the row, the validator is
+-- stored as its SHA-256 and replaced at every use.
+CREATE TABLE IF NOT EXISTS authgate_remember (
+	selector TEXT PRIMARY KEY,
+	validator_hash TEXT NOT NULL,
+	user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+	created_at INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS authgate_remember_user ON authgate_remember(user_id);
+
+-- Recent attempts, for throttling: failed logins per account (the submitted email, known or not)
+-- and per client address, and registrations per address. Rows older than an hour are pruned.
+CREATE TABLE IF NOT EXISTS authgate_attempt (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL,
+	key TEXT NOT NULL,
+	at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS authgate_attempt_key ON authgate_attempt(kind, key, at);
+CREATE INDEX IF NOT EXISTS authgate_attempt_at ON authgate_attempt(at);

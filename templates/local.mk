@@ -2,8 +2,13 @@
 templatesdir = $(pkgdatadir)/templates
 dist_templates_DATA = \
 	templates/layout.tpl \
-	templates/index.tpl \
-	templates/error.tpl
+	templates/error.tpl \
+	templates/register.tpl \
+	templates/login.tpl \
+	templates/logout.tpl \
+	templates/dashboard.tpl \
+	templates/profile.tpl \
+	templates/settings.tpl
 
 staticdir = $(pkgdatadir)/static
 dist_static_DATA = \

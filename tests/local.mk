@@ -8,6 +8,12 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/http_request_parser_test.cpp \
 	tests/unit/store_database_test.cpp \
 	tests/unit/app_routes_test.cpp \
+	tests/unit/auth_validation_test.cpp \
+	tests/unit/auth_csrf_test.cpp \
+	tests/unit/auth_services_test.cpp \
+	tests/unit/auth_password_strength_test.cpp \
+	tests/unit/auth_throttle_test.cpp \
+	tests/unit/auth_audit_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
@@ -17,7 +23,22 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/support/fcgi_client.h tests/support/fcgi_client.cpp \
 	tests/support/test_server.h tests/support/test_server.cpp \
 	tests/e2e/foundation_test.cpp \
-	tests/e2e/server_modes_test.cpp
+	tests/e2e/server_modes_test.cpp \
+	tests/e2e/hardening_test.cpp \
+	tests/e2e/uniform_timing_test.cpp \
+	tests/support/sqlite_peek.h tests/support/sqlite_peek.cpp \
+	tests/support/auth_flow.h tests/support/auth_flow.cpp \
+	tests/e2e/register_test.cpp \
+	tests/e2e/login_test.cpp \
+	tests/e2e/logout_test.cpp \
+	tests/e2e/protected_pages_test.cpp \
+	tests/e2e/sessions_test.cpp \
+	tests/e2e/remember_test.cpp \
+	tests/e2e/session_protection_test.cpp \
+	tests/e2e/csrf_test.cpp \
+	tests/e2e/redirect_test.cpp \
+	tests/e2e/concurrency_test.cpp \
+	tests/e2e/flask_database_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
@@ -34,3 +55,4 @@ fuzz: $(FUZZ_TARGETS)
 .PHONY: fuzz
 
 EXTRA_DIST += tests/summarize
+EXTRA_DIST += tests/e2e/flask_seed_driver.py

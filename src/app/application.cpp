@@ -1,29 +1,59 @@
 // application.cpp -- the route table and dispatch for one worker thread.
 #include "app/application.h"
 
+#include <ctime>
+
+#include "web/account_pages.h"
+#include "web/member_pages.h"
+
 namespace authgate::app {
 
-Application::Application(const Config& config, web::View& view)
-    : config_(config),
-      connection_(config.database),
-      pages_(view),
-      static_files_(config.static_dir),
-      routes_(make_routes()) {}
+namespace {
 
-std::vector<Route> Application::make_routes() {
-    using http::Request;
+const std::string static_prefix = "/static/";
+
+// The route table: method, path, handler, who may see it.
+std::vector<Route> make_routes() {
     return {
-        {"GET", "/", [this](const Request& r) { return pages_.home(r); }, Access::anyone},
-        {"GET", "/static/",
-         [this](const Request& r) {
-             auto file = static_files_.serve(r.path.substr(std::string("/static/").size()));
-             return file ? *file : pages_.error(404);
-         },
-         Access::anyone},
+        {"GET", "/", web::show_home, Access::anyone},
+        {"GET", "/register", web::show_register, Access::anyone},
+        {"POST", "/register", web::submit_register, Access::anyone},
+        {"GET", "/login", web::show_login, Access::anyone},
+        {"POST", "/login", web::submit_login, Access::anyone},
+        {"GET", "/logout", web::show_logout, Access::anyone},
+        {"POST", "/logout", web::submit_logout, Access::anyone},
+        {"GET", "/dashboard", web::show_dashboard, Access::login_required},
+        {"GET", "/profile", web::show_profile, Access::login_required},
+        {"GET", "/settings", web::show_settings, Access::fresh_login_required},
     };
 }
 
+std::int64_t unix_now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+}  // namespace
+
+Application::Application(SharedState& shared)
+    : shared_(shared),
+      connection_(shared.config.database),
+      store_(connection_),
+      accounts_(store_.users, shared.hashing_gate, shared.config.password_policy, shared.dummy_hash,
+                shared.config.min_password_score),
+      sessions_(store_.sessions, store_.remember, store_.users, shared.config.session),
+      throttle_(store_.attempts, shared.config.throttle),
+      services_{shared.view, accounts_, sessions_, throttle_, shared.audit, shared.csrf, shared.config.session,
+                shared.cookie_settings, unix_now},
+      pages_(shared.view),
+      static_files_(shared.config.static_dir),
+      routes_(make_routes()) {}
+
 http::Response Application::handle(const http::Request& request) {
+    if (request.path.compare(0, static_prefix.size(), static_prefix) == 0 &&
+        (request.method == "GET" || request.method == "HEAD")) {
+        auto file = static_files_.serve(request.path.substr(static_prefix.size()));
+        return file ? *file : pages_.error(404);
+    }
     RouteMatch match = match_route(routes_, request.method, request.path);
     if (!match.path_known) return pages_.error(404);
     if (!match.route) {
@@ -31,7 +61,17 @@ http::Response Application::handle(const http::Request& request) {
         response.add_header("Allow", match.allowed);
         return response;
     }
-    return match.route->handler(request);
+    web::RequestContext context(request, services_);
+    http::Response response;
+    if (request.method == "POST" && !context.csrf_valid()) {
+        response = pages_.error(403);
+    } else if (auto refusal = web::enforce_access(context, match.route->access)) {
+        response = *refusal;
+    } else {
+        response = match.route->handler(context);
+    }
+    context.finish(response);
+    return response;
 }
 
 http::Response Application::error_page(int status, const std::string&) noexcept {

@@ -6,25 +6,24 @@
 
 #include "app/application.h"
 #include "app/settings.h"
+#include "app/shared_state.h"
 #include "server/cgi_runner.h"
 #include "server/fcgi_server.h"
 #include "server/listen_socket.h"
 #include "server/signals.h"
-#include "store/migrations.h"
-#include "web/view.h"
 
 namespace {
 
 using namespace authgate;
 
-int serve_fastcgi(const app::Config& config, web::View& view, int listen_fd) {
+int serve_fastcgi(const app::Config& config, app::SharedState& shared, int listen_fd) {
     server::block_signals();
     std::vector<std::unique_ptr<http::RequestHandler>> handlers;
-    for (int i = 0; i < config.threads; ++i) handlers.push_back(std::make_unique<app::Application>(config, view));
+    for (int i = 0; i < config.threads; ++i) handlers.push_back(std::make_unique<app::Application>(shared));
     server::FcgiServer fcgi(listen_fd, std::move(handlers), config.max_body);
     fcgi.start();
     while (server::wait_for_signal() == server::SignalEvent::reload) {
-        view.reload();
+        shared.view.reload();
         std::cerr << "authgate: SIGHUP: templates will be re-read where changed" << std::endl;
     }
     fcgi.stop();
@@ -33,11 +32,7 @@ int serve_fastcgi(const app::Config& config, web::View& view, int listen_fd) {
 }
 
 int run(const app::Config& config) {
-    {
-        store::Connection connection(config.database);
-        store::migrate(connection);
-    }
-    web::View view(config.site_templates, config.installed_templates, config.template_reload_interval);
+    app::SharedState shared(config);
 
     int listen_fd = -1;
     if (!config.cgi) {
@@ -51,10 +46,10 @@ int run(const app::Config& config) {
                          "under spawn-fcgi or systemd, or run it as a CGI program (--cgi)\n";
             return 2;
         }
-        app::Application application(config, view);
+        app::Application application(shared);
         return server::run_cgi_request(application, config.max_body);
     }
-    int status = serve_fastcgi(config, view, listen_fd);
+    int status = serve_fastcgi(config, shared, listen_fd);
     std::string socket_path = server::unix_socket_path(config.listen);
     if (!socket_path.empty()) unlink(socket_path.c_str());
     return status;

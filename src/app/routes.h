@@ -5,18 +5,18 @@
 #include <string>
 #include <vector>
 
-#include "http/request.h"
 #include "http/response.h"
+#include "web/member_pages.h"
+#include "web/request_context.h"
 
 namespace authgate::app {
 
-// Who may reach a route.
-enum class Access { anyone, login_required, fresh_login_required };
+using web::Access;
 
 struct Route {
     std::string method;
     std::string path;
-    std::function<http::Response(const http::Request&)> handler;
+    std::function<http::Response(web::RequestContext&)> handler;
     Access access = Access::anyone;
 };
 

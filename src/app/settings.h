@@ -7,6 +7,10 @@
 #include <string>
 #include <sys/types.h>
 
+#include "auth/session_settings.h"
+#include "auth/throttle.h"
+#include "crypto/password_hash.h"
+
 namespace authgate::app {
 
 // A bad option or value; the message is one line naming the problem.
@@ -27,6 +31,14 @@ struct Config {
     mode_t socket_mode = 0660;
     std::string socket_group;
     bool cgi = false;
+
+    crypto::HashPolicy password_policy = crypto::default_hash_policy();
+    int min_password_score = 2;       // zxcvbn score 0-4 a new password needs
+    unsigned hash_threads = 0;        // concurrent password hashes; 0 = number of cores
+    auth::SessionSettings session;
+    auth::ThrottleSettings throttle;
+    bool cookie_always_secure = false;
+    std::string audit_log;            // empty: stderr
 };
 
 // The outcome of reading the command line: settings to run with, or an exit status after

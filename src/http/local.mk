@@ -4,4 +4,5 @@ src_libauthgate_a_SOURCES += \
 	src/http/request_parser.h src/http/request_parser.cpp \
 	src/http/response.h src/http/response.cpp \
 	src/http/url.h src/http/url.cpp \
+	src/http/text.h src/http/text.cpp \
 	src/http/request_handler.h

@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "http/text.h"
+
 namespace authgate::http {
 
 namespace {
@@ -14,31 +16,6 @@ int hex_value(char c) {
     return -1;
 }
 
-bool is_valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        std::size_t extra = 0;
-        unsigned int code = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xe0) == 0xc0) { extra = 1; code = c & 0x1f; }
-        else if ((c & 0xf0) == 0xe0) { extra = 2; code = c & 0x0f; }
-        else if ((c & 0xf8) == 0xf0) { extra = 3; code = c & 0x07; }
-        else return false;
-        if (i + extra >= text.size()) return false;
-        for (std::size_t k = 1; k <= extra; ++k) {
-            unsigned char next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xc0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3f);
-        }
-        if ((extra == 1 && code < 0x80) || (extra == 2 && code < 0x800) ||
-            (extra == 3 && (code < 0x10000 || code > 0x10ffff)) || (code >= 0xd800 && code <= 0xdfff))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
 // A path is unsafe when, read by a browser, it could name another host or a scheme. Spaces are
 // refused in the path as sent, but allowed once decoded (a query may carry "a%20b").
 bool looks_local(std::string_view path, bool allow_space) {
@@ -48,7 +25,7 @@ bool looks_local(std::string_view path, bool allow_space) {
         if (c == ' ' && allow_space) continue;
         if (c < 0x21 || c == 0x7f || c == '\\') return false;
     }
-    return is_valid_utf8(path);
+    return utf8_length(path).has_value();
 }
 
 }  // namespace

@@ -1,7 +1,13 @@
 # src/store/local.mk -- SQLite storage; sqlite3.h is included only here.
 src_libauthgate_a_SOURCES += \
 	src/store/database.h src/store/database.cpp \
-	src/store/migrations.h src/store/migrations.cpp
+	src/store/migrations.h src/store/migrations.cpp \
+	src/store/records.h src/store/repositories.h src/store/sqlite_store.h \
+	src/store/sqlite_user_repository.cpp \
+	src/store/sqlite_session_repository.cpp \
+	src/store/sqlite_remember_repository.cpp \
+	src/store/sqlite_meta_repository.cpp \
+	src/store/sqlite_attempt_repository.cpp
 nodist_src_libauthgate_a_SOURCES = src/store/schema_sql.inc
 BUILT_SOURCES += src/store/schema_sql.inc
 CLEANFILES += src/store/schema_sql.inc

@@ -26,6 +26,11 @@ const std::vector<Migration>& migrations() {
          "ALTER TABLE user ADD COLUMN created_at INTEGER;"
          "ALTER TABLE user ADD COLUMN last_login_at INTEGER;"
          "ALTER TABLE user ADD COLUMN email_verified INTEGER NOT NULL DEFAULT 0;"},
+        // Case-insensitive lookups of email and username (uniqueness ignoring case is enforced by
+        // the registration transaction, so a Flask database with case variants still opens).
+        {2,
+         "CREATE INDEX IF NOT EXISTS authgate_user_email_nocase ON user(email COLLATE NOCASE);"
+         "CREATE INDEX IF NOT EXISTS authgate_user_username_nocase ON user(username COLLATE NOCASE);"},
     };
     return list;
 }

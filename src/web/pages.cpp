@@ -1,4 +1,4 @@
-// pages.cpp -- home page and error pages.
+// pages.cpp -- error pages.
 #include "web/pages.h"
 
 #include <cstring>  // ctemplate's str_ref.h uses strlen without including it
@@ -23,21 +23,18 @@ std::string error_explanation(int status) {
 
 }  // namespace
 
-http::Response Pages::home(const http::Request&) {
-    PageData page("index.tpl", "Welcome");
-    http::Response response;
-    response.body = view_.render(page);
-    return response;
+http::Response Pages::error(int status) noexcept {
+    return render_error(view_, status);
 }
 
-http::Response Pages::error(int status) noexcept {
+http::Response render_error(View& view, int status) noexcept {
     http::Response response;
     response.status = status;
     try {
         PageData page("error.tpl", std::to_string(status) + " " + http::reason_phrase(status));
         page.content().SetIntValue("STATUS", status);
         page.content().SetValue("EXPLANATION", error_explanation(status));
-        response.body = view_.render(page);
+        response.body = view.render(page);
     } catch (const std::exception& failure) {
         std::cerr << "authgate: error page " << status << " rendered as plain text: " << failure.what() << "\n";
         response.headers.clear();

@@ -1,4 +1,4 @@
-// pages.h -- handlers for the pages that need no account: home and the error pages.
+// pages.h -- the error pages (rendered without a session, so they work whatever failed).
 #pragma once
 
 #include <string>
@@ -9,12 +9,13 @@
 
 namespace authgate::web {
 
+// A complete error page for `status` from error.tpl. Never throws: when the error template itself
+// cannot be rendered, a short plain-text body is used instead.
+http::Response render_error(View& view, int status) noexcept;
+
 class Pages {
 public:
     explicit Pages(View& view) : view_(view) {}
-
-    // GET / -- the welcome page.
-    http::Response home(const http::Request& request);
 
     // A complete error page for `status`. Never throws: when the error template itself cannot be
     // rendered, a short plain-text body is used instead.

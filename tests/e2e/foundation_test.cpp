@@ -10,10 +10,20 @@ using authgate::test::TestServer;
 
 BOOST_AUTO_TEST_SUITE(foundation)
 
-BOOST_AUTO_TEST_CASE(the_home_page_is_served_through_nginx_with_security_headers) {
+BOOST_AUTO_TEST_CASE(the_home_page_redirects_an_anonymous_visitor_to_the_login_page) {
     TestServer server;
     HttpClient client(server.base_url());
     auto response = client.get("/");
+    BOOST_TEST(response.status == 302);
+    BOOST_TEST(response.header("Location") == "/login");
+    BOOST_TEST(response.header("Content-Type") == "text/plain; charset=utf-8");
+    BOOST_TEST(response.header("X-Content-Type-Options") == "nosniff");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_is_served_through_nginx_with_security_headers) {
+    TestServer server;
+    HttpClient client(server.base_url());
+    auto response = client.get("/login");
     BOOST_TEST(response.status == 200);
     BOOST_TEST(response.header("Content-Type") == "text/html; charset=utf-8");
     BOOST_TEST(response.header("X-Content-Type-Options") == "nosniff");
@@ -49,7 +59,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_method_gets_405_with_allow) {
 BOOST_AUTO_TEST_CASE(head_answers_headers_without_a_body) {
     TestServer server;
     HttpClient client(server.base_url());
-    auto response = client.request("HEAD", "/", "", {});
+    auto response = client.request("HEAD", "/login", "", {});
     BOOST_TEST(response.status == 200);
     BOOST_TEST(response.body.empty());
 }

@@ -58,13 +58,13 @@ BOOST_AUTO_TEST_CASE(sighup_reloads_an_edited_site_template) {
     options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "0"};
     TestServer server(options);
     HttpClient client(server.base_url());
-    BOOST_TEST(client.get("/").body.find("site override marker") == std::string::npos);
-    write_template(site.path() + "/index.tpl", marker_index);
+    BOOST_TEST(client.get("/login").body.find("site override marker") == std::string::npos);
+    write_template(site.path() + "/login.tpl", marker_index);
     std::this_thread::sleep_for(100ms);
-    BOOST_TEST(client.get("/").body.find("site override marker") == std::string::npos);
+    BOOST_TEST(client.get("/login").body.find("site override marker") == std::string::npos);
     server.signal_authgate(SIGHUP);
     std::this_thread::sleep_for(300ms);
-    BOOST_TEST(client.get("/").body.find("site override marker") != std::string::npos);
+    BOOST_TEST(client.get("/login").body.find("site override marker") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_edited_template_is_served_within_seconds_without_a_signal) {
@@ -73,11 +73,11 @@ BOOST_AUTO_TEST_CASE(an_edited_template_is_served_within_seconds_without_a_signa
     options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "1"};
     TestServer server(options);
     HttpClient client(server.base_url());
-    BOOST_TEST(client.get("/").status == 200);
-    write_template(site.path() + "/index.tpl", marker_index);
+    BOOST_TEST(client.get("/login").status == 200);
+    write_template(site.path() + "/login.tpl", marker_index);
     bool seen = false;
     for (int attempt = 0; attempt < 50 && !seen; ++attempt) {
-        seen = client.get("/").body.find("site override marker") != std::string::npos;
+        seen = client.get("/login").body.find("site override marker") != std::string::npos;
         if (!seen) std::this_thread::sleep_for(100ms);
     }
     BOOST_TEST(seen);
@@ -89,22 +89,22 @@ BOOST_AUTO_TEST_CASE(a_broken_template_gives_500_and_a_log_line_then_recovers) {
     options.authgate_args = {"--templates", site.path(), "--template-reload-interval", "0"};
     TestServer server(options);
     HttpClient client(server.base_url());
-    write_template(site.path() + "/index.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#UNCLOSED}}oops\n");
+    write_template(site.path() + "/login.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#UNCLOSED}}oops\n");
     server.signal_authgate(SIGHUP);
     std::this_thread::sleep_for(300ms);
-    auto broken = client.get("/");
+    auto broken = client.get("/login");
     BOOST_TEST(broken.status == 500);
     BOOST_TEST(broken.body.find("Something went wrong") != std::string::npos);
-    BOOST_TEST(broken.body.find("index.tpl") == std::string::npos);
-    BOOST_TEST(server.authgate_log().find("index.tpl") != std::string::npos);
-    write_file(site.path() + "/index.tpl", marker_index);
+    BOOST_TEST(broken.body.find("login.tpl") == std::string::npos);
+    BOOST_TEST(server.authgate_log().find("login.tpl") != std::string::npos);
+    write_file(site.path() + "/login.tpl", marker_index);
     struct stat info {};
-    stat((site.path() + "/index.tpl").c_str(), &info);
+    stat((site.path() + "/login.tpl").c_str(), &info);
     utimbuf later{info.st_atime + 20, info.st_mtime + 20};
-    utime((site.path() + "/index.tpl").c_str(), &later);
+    utime((site.path() + "/login.tpl").c_str(), &later);
     server.signal_authgate(SIGHUP);
     std::this_thread::sleep_for(300ms);
-    auto fixed = client.get("/");
+    auto fixed = client.get("/login");
     BOOST_TEST(fixed.status == 200);
     BOOST_TEST(fixed.body.find("site override marker") != std::string::npos);
 }
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(cgi_mode_answers_one_request_from_the_environment) {
     std::vector<std::string> common = {required_env("AUTHGATE_BIN"), "--database", dir.path() + "/cgi.db",
                                        "--template-root", srcdir + "/templates"};
     std::vector<std::string> env = {"GATEWAY_INTERFACE=CGI/1.1", "REQUEST_METHOD=GET", "SCRIPT_NAME=/cgi-bin/authgate",
-                                    "PATH_INFO=/", "QUERY_STRING=", "REMOTE_ADDR=127.0.0.1"};
+                                    "PATH_INFO=/login", "QUERY_STRING=", "REMOTE_ADDR=127.0.0.1"};
     auto explicit_cgi = common;
     explicit_cgi.push_back("--cgi");
     auto result = run_command(explicit_cgi, "", env);
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(an_inherited_socket_on_fd_0_works_under_spawn_fcgi) {
     options.under_spawn_fcgi = true;
     TestServer server(options);
     HttpClient client(server.base_url());
-    auto response = client.get("/");
+    auto response = client.get("/login");
     BOOST_TEST(response.status == 200);
     BOOST_TEST(response.body.find("<title>") != std::string::npos);
     BOOST_TEST(server.stop_authgate(SIGTERM) == 0);

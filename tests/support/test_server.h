@@ -30,6 +30,10 @@ struct ServerOptions {
     std::string database;                      // default: DIR/authgate.db
     std::string nginx_extra_http;              // more directives inside http {}
     std::string nginx_extra_server;            // more directives inside the authgate server {}
+    std::string nginx_form_rate = "1000r/s";   // limit_req rate for POST /login and /register
+                                               // (the shipped 5r/s would trip tests that post fast)
+    std::string nginx_extra_fastcgi;           // directives in `location /` before `include fastcgi_params`
+                                               // (e.g. "fastcgi_param HTTPS on;")
 };
 
 class TestServer {

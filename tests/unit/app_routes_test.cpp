@@ -8,7 +8,7 @@ namespace app = authgate::app;
 namespace {
 
 std::vector<app::Route> sample_routes() {
-    auto ok = [](const authgate::http::Request&) { return authgate::http::Response{}; };
+    auto ok = [](authgate::web::RequestContext&) { return authgate::http::Response{}; };
     return {{"GET", "/", ok}, {"GET", "/login", ok}, {"POST", "/login", ok}, {"POST", "/logout", ok},
             {"GET", "/static/", ok}};
 }

@@ -1,0 +1,52 @@
+// audit.cpp -- formatting audit lines with every field escaped.
+#include "auth/audit.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace authgate::auth {
+
+namespace {
+
+std::string quote_if_needed(const std::string& value) {
+    std::string escaped;
+    bool needs_quotes = value.empty();
+    for (unsigned char c : value) {
+        if (c == '"' || c == '\\') {
+            escaped += '\\';
+            escaped += static_cast<char>(c);
+            needs_quotes = true;
+        } else if (c < 0x20 || c == 0x7f) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+            escaped += buffer;
+            needs_quotes = true;
+        } else {
+            if (c == ' ' || c == '=') needs_quotes = true;
+            escaped += static_cast<char>(c);
+        }
+    }
+    return needs_quotes ? "\"" + escaped + "\"" : escaped;
+}
+
+std::string utc_time(std::int64_t now) {
+    std::time_t time = static_cast<std::time_t>(now);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+}  // namespace
+
+std::string format_audit_line(const AuditEvent& event, std::int64_t now) {
+    std::string line = "time=" + utc_time(now) + " event=" + quote_if_needed(event.event);
+    if (!event.outcome.empty()) line += " outcome=" + quote_if_needed(event.outcome);
+    line += " ip=" + quote_if_needed(event.address);
+    line += " account=" + quote_if_needed(event.account.substr(0, 320));
+    if (event.user_id) line += " user_id=" + std::to_string(*event.user_id);
+    return line;
+}
+
+}  // namespace authgate::auth

@@ -1,0 +1,36 @@
+// sqlite_remember_repository.cpp -- "remember me" tokens (selector + SHA-256 of the validator).
+#include "store/sqlite_store.h"
+
+namespace authgate::store {
+
+void SqliteRememberRepository::create(const RememberRecord& record, std::int64_t now) {
+    db_.prepare("INSERT INTO authgate_remember (selector, validator_hash, user_id, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, record.selector).bind(2, record.validator_hash).bind(3, record.user_id).bind(4, now)
+        .bind(5, record.expires_at).run();
+}
+
+std::optional<RememberRecord> SqliteRememberRepository::find(const std::string& selector) {
+    auto row = db_.prepare(
+        "SELECT selector, validator_hash, user_id, expires_at FROM authgate_remember WHERE selector = ?");
+    row.bind(1, selector);
+    if (!row.step()) return std::nullopt;
+    return RememberRecord{row.column_text(0), row.column_text(1), row.column_int64(2), row.column_int64(3)};
+}
+
+bool SqliteRememberRepository::rotate(const std::string& selector, const std::string& old_hash,
+                                      const std::string& new_hash, std::int64_t expires_at) {
+    db_.prepare("UPDATE authgate_remember SET validator_hash = ?, expires_at = ? WHERE selector = ? AND validator_hash = ?")
+        .bind(1, new_hash).bind(2, expires_at).bind(3, selector).bind(4, old_hash).run();
+    return db_.changes() == 1;
+}
+
+void SqliteRememberRepository::remove(const std::string& selector) {
+    db_.prepare("DELETE FROM authgate_remember WHERE selector = ?").bind(1, selector).run();
+}
+
+void SqliteRememberRepository::remove_all_for_user(std::int64_t user_id) {
+    db_.prepare("DELETE FROM authgate_remember WHERE user_id = ?").bind(1, user_id).run();
+}
+
+}  // namespace authgate::store

@@ -1,0 +1,19 @@
+// page_renderer.h -- renders a page inside the layout with navigation, CSRF token and flash messages.
+#pragma once
+
+#include <vector>
+
+#include "http/response.h"
+#include "store/records.h"
+#include "web/request_context.h"
+#include "web/view.h"
+
+namespace authgate::web {
+
+// Expands `page` for this visitor: navigation for a signed-in or anonymous visitor, the CSRF token
+// (as CSRF_TOKEN in every template), pending flash messages (taken, so shown once) followed by
+// `messages` (shown on this page only). Throws TemplateError when a template cannot be used.
+http::Response render_page(RequestContext& context, PageData& page, int status = 200,
+                           const std::vector<store::FlashRecord>& messages = {});
+
+}  // namespace authgate::web
