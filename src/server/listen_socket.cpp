@@ -82,8 +82,10 @@ int open_tcp(const std::string& spec) {
     address.sin_port = htons(static_cast<uint16_t>(port));
     if (host.empty() || inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1)
         fail(spec, "expected an explicit IPv4 address such as 127.0.0.1");
-    if (address.sin_addr.s_addr == htonl(INADDR_ANY))
-        fail(spec, "refusing to listen on every interface; use 127.0.0.1 or a unix socket");
+    // Only the web server on this machine may talk FastCGI to authgate: a crafted record can
+    // still abort libfcgi, so the socket must never be reachable from the network.
+    if ((ntohl(address.sin_addr.s_addr) >> 24) != 127)
+        fail(spec, "refusing to listen beyond this machine; use a 127.x.x.x address or a unix socket");
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) fail(spec, std::strerror(errno));
     int one = 1;

@@ -18,9 +18,9 @@ struct UnixSocketAccess {
     std::string group;    // group owning the socket file; empty keeps the process's group
 };
 
-// Opens and listens on `spec`: "unix:/path/to.sock" or "ADDRESS:PORT" with an explicit address
-// (a wildcard address such as 0.0.0.0 or an empty host is refused: authgate is reached through the
-// web server only). A stale unix socket file nobody listens on is replaced. Throws SocketError.
+// Opens and listens on `spec`: "unix:/path/to.sock" or "127.x.x.x:PORT" (any other address,
+// wildcards and an empty host included, is refused: only the web server on this machine may reach
+// authgate). A stale unix socket file nobody listens on is replaced. Throws SocketError.
 int open_listen_socket(const std::string& spec, const UnixSocketAccess& access);
 
 // The listening socket handed over by the parent, or -1: fd 3 when systemd's LISTEN_FDS/LISTEN_PID

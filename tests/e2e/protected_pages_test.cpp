@@ -71,6 +71,20 @@ BOOST_AUTO_TEST_CASE(logging_in_from_the_redirect_lands_on_the_page_first_asked_
     BOOST_TEST(client.get("/profile?tab=security").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(an_escaped_query_survives_the_trip_through_login) {
+    TestServer server;
+    HttpClient client(server.base_url());
+    Account account = unique_account("space");
+    BOOST_TEST_REQUIRE(register_account(client, account).status == 302);
+    auto redirect = client.get("/dashboard?tab=a%20b&q=x%26y");
+    BOOST_TEST_REQUIRE(redirect.status == 302);
+    std::string login_target = redirect.header("Location");
+    BOOST_TEST(login_target.rfind("/login?next=%2Fdashboard%3Ftab%3Da", 0) == 0u, login_target);
+    auto response = log_in(client, account.email, account.password, false, login_target.substr(6));
+    BOOST_TEST(response.status == 302);
+    BOOST_TEST(response.header("Location") == "/dashboard?tab=a%20b&q=x%26y");
+}
+
 BOOST_AUTO_TEST_CASE(the_dashboard_shows_the_username_and_email) {
     TestServer server;
     HttpClient client(server.base_url());

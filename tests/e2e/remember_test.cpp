@@ -207,6 +207,30 @@ BOOST_AUTO_TEST_CASE(an_expired_remember_token_is_anonymous) {
     BOOST_TEST(visitor.client.get("/dashboard").status == 302);
 }
 
+BOOST_AUTO_TEST_CASE(logout_deletes_the_remember_token_of_that_client_only) {
+    TestServer server;
+    Account account = unique_account("devices");
+    HttpClient laptop(server.base_url());
+    register_and_log_in(laptop, account, true);
+    HttpClient phone(server.base_url());
+    BOOST_TEST_REQUIRE(log_in(phone, account.email, account.password, true).status == 302);
+    std::string laptop_token = laptop.cookies["remember_token"];
+    BOOST_TEST_REQUIRE(remember_rows(server) == 2);
+
+    auto response = log_out(laptop);
+    BOOST_TEST(response.status == 302);
+    BOOST_TEST(parse_set_cookie(response.set_cookie("remember_token")).attribute("max-age") == "0");
+    BOOST_TEST(remember_rows(server) == 1);
+    {
+        SqlitePeek db(server.database());
+        BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember WHERE selector = ?1", {selector_of(laptop_token)}) == 0);
+    }
+    ReturningVisitor stolen_laptop_cookie(server, laptop_token);
+    BOOST_TEST(stolen_laptop_cookie.client.get("/dashboard").status == 302);
+    ReturningVisitor phone_later(server, phone.cookies["remember_token"]);
+    BOOST_TEST(phone_later.client.get("/dashboard").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_session_restored_from_the_remember_cookie_must_log_in_again_for_settings) {
     TestServer server;
     HttpClient client(server.base_url());

@@ -157,6 +157,11 @@ BOOST_AUTO_TEST_CASE(bad_options_and_unusable_paths_fail_with_one_clear_line) {
     auto wildcard = run_command({bin, "--database", db, "--listen", "0.0.0.0:9000"});
     BOOST_TEST(wildcard.status != 0);
     BOOST_TEST(wildcard.err.find("0.0.0.0:9000") != std::string::npos);
+    auto lan = run_command({bin, "--database", db, "--listen", "192.168.1.10:9000"});
+    BOOST_TEST(lan.status != 0);
+    BOOST_TEST(lan.err.find("refusing to listen beyond this machine") != std::string::npos);
+    auto empty_host = run_command({bin, "--database", db, "--listen", ":9000"});
+    BOOST_TEST(empty_host.status != 0);
     auto bad_socket = run_command({bin, "--database", db, "--listen", "unix:/nonexistent-dir/a.sock"});
     BOOST_TEST(bad_socket.status != 0);
     BOOST_TEST(bad_socket.err.find("/nonexistent-dir/a.sock") != std::string::npos);
