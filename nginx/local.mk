@@ -32,3 +32,4 @@ uninstall-example-config:
 dist_pkgdata_DATA = schema.sql
 EXTRA_DIST += authgate.conf.example
 .PHONY: install-nginx-conf uninstall-nginx-conf install-example-config uninstall-example-config
+

@@ -1,31 +1,18 @@
 // audit.cpp -- formatting audit lines with every field escaped.
 #include "auth/audit.h"
 
-#include <cstdio>
+#include "http/text.h"
+
 #include <ctime>
 
 namespace authgate::auth {
 
 namespace {
 
+// Escapes quotes too, and quotes a value that is empty or holds a space, a quote or '='.
 std::string quote_if_needed(const std::string& value) {
-    std::string escaped;
-    bool needs_quotes = value.empty();
-    for (unsigned char c : value) {
-        if (c == '"' || c == '\\') {
-            escaped += '\\';
-            escaped += static_cast<char>(c);
-            needs_quotes = true;
-        } else if (c < 0x20 || c == 0x7f) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-            escaped += buffer;
-            needs_quotes = true;
-        } else {
-            if (c == ' ' || c == '=') needs_quotes = true;
-            escaped += static_cast<char>(c);
-        }
-    }
+    std::string escaped = http::escape_for_log(value, "\"");
+    bool needs_quotes = value.empty() || escaped != value || value.find_first_of(" =") != std::string::npos;
     return needs_quotes ? "\"" + escaped + "\"" : escaped;
 }
 

@@ -1,6 +1,8 @@
 // text.cpp -- UTF-8 validation and trimming.
 #include "http/text.h"
 
+#include <cstdio>
+
 namespace authgate::http {
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
@@ -28,6 +30,22 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
         i += extra + 1;
     }
     return count;
+}
+
+std::string escape_for_log(std::string_view text, std::string_view extra) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c < 0x20 || c == 0x7f || extra.find(static_cast<char>(c)) != std::string_view::npos) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+            out += buffer;
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
 }
 
 std::string trim(std::string_view text) {

@@ -12,6 +12,10 @@ namespace authgate::http {
 // surrogates and code points above U+10FFFF are invalid) or holds a NUL byte.
 std::optional<std::size_t> utf8_length(std::string_view text);
 
+// `text` with backslashes doubled and control characters (and `extra` characters) written as
+// \xNN, so it stays on one log line and cannot fake a field.
+std::string escape_for_log(std::string_view text, std::string_view extra = "");
+
 // `text` without leading and trailing ASCII whitespace.
 std::string trim(std::string_view text);
 

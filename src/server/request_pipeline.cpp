@@ -1,10 +1,10 @@
 // request_pipeline.cpp -- size limit, parsing, dispatch and error pages for one request.
 #include "server/request_pipeline.h"
 
-#include <cstdio>
 #include <iostream>
 
 #include "http/request_parser.h"
+#include "http/text.h"
 
 namespace authgate::server {
 
@@ -42,8 +42,8 @@ void discard_body(const BodyReader& read_body, unsigned long long length) {
 
 void log_failure(const std::map<std::string, std::string>& params, const std::string& reason) {
     std::string uri = param(params, "REQUEST_URI");
-    std::cerr << "authgate: request failed method=" << escape_for_log(param(params, "REQUEST_METHOD"))
-              << " path=" << escape_for_log(uri.substr(0, uri.find('?'))) << " reason=" << escape_for_log(reason)
+    std::cerr << "authgate: request failed method=" << http::escape_for_log(param(params, "REQUEST_METHOD"))
+              << " path=" << http::escape_for_log(uri.substr(0, uri.find('?'))) << " reason=" << http::escape_for_log(reason)
               << std::endl;
 }
 
@@ -55,22 +55,6 @@ std::string to_output(http::Response& response, bool https, bool head_only) {
 }
 
 }  // namespace
-
-std::string escape_for_log(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c == '\\') {
-            out += "\\\\";
-        } else if (c < 0x20 || c == 0x7f) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-            out += buffer;
-        } else {
-            out.push_back(static_cast<char>(c));
-        }
-    }
-    return out;
-}
 
 std::string serve_request(const std::map<std::string, std::string>& params, const BodyReader& read_body,
                           http::RequestHandler& handler, std::size_t max_body) {

@@ -20,7 +20,4 @@ using BodyReader = std::function<std::size_t(char* buffer, std::size_t size)>;
 std::string serve_request(const std::map<std::string, std::string>& params, const BodyReader& read_body,
                           http::RequestHandler& handler, std::size_t max_body);
 
-// `text` with control characters and backslashes escaped, so it stays on one log line.
-std::string escape_for_log(const std::string& text);
-
 }  // namespace authgate::server

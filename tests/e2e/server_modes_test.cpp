@@ -176,4 +176,21 @@ BOOST_AUTO_TEST_CASE(bad_options_and_unusable_paths_fail_with_one_clear_line) {
     BOOST_TEST(version.out.find("authgate") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_example_config_file_is_accepted_as_shipped) {
+    TempDir dir;
+    std::string example = read_file(required_env("AUTHGATE_SRCDIR") + "/authgate.conf.example");
+    for (const std::string& placeholder : {"@localstatedir@", "@runstatedir@", "@pkgdatadir@"})
+        for (auto at = example.find(placeholder); at != std::string::npos; at = example.find(placeholder))
+            example.replace(at, placeholder.size(), dir.path());
+    write_file(dir.path() + "/authgate.conf", example);
+    auto result = run_command({required_env("AUTHGATE_BIN"), "--config", dir.path() + "/authgate.conf", "--database",
+                               dir.path() + "/example.db", "--cgi"},
+                              "", {"REQUEST_METHOD=GET", "PATH_INFO=/", "GATEWAY_INTERFACE=CGI/1.1"});
+    BOOST_TEST(result.status == 0, result.err);
+    BOOST_TEST(result.out.rfind("Status: 302 Found\r\n", 0) == 0);
+    auto broken = run_command({required_env("AUTHGATE_BIN"), "--config", dir.path() + "/missing.conf"});
+    BOOST_TEST(broken.status == 2);
+    BOOST_TEST(broken.err.find("missing.conf") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
