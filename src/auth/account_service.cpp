@@ -51,7 +51,9 @@ LoginOutcome AccountService::authenticate(const std::string& email, const std::s
     std::optional<store::UserRecord> user;
     std::string trimmed = http::trim(email);
     if (!trimmed.empty() && trimmed.size() <= 320) user = users_.find_by_email(trimmed);
-    if (!user) {
+    // No password holds a NUL (registration refuses it), and PBKDF2 would not tell "pw" from
+    // "pw\0": HMAC pads short keys with zero bytes.
+    if (!user || password.find('\0') != std::string::npos) {
         verify(dummy_hash_, password);
         return {LoginResult::bad_credentials, std::nullopt};
     }

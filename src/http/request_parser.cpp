@@ -80,14 +80,16 @@ std::string request_path(const RawRequest& raw) {
 // cgicc quietly accepts many broken multipart bodies; check the outline first: a boundary in the
 // content type, the body opening with it, every part's headers ended by a blank line, and the
 // closing delimiter present.
-void check_multipart_outline(const std::string& content_type, const std::string& body) {
+// Returns the boundary, unquoted.
+std::string check_multipart_outline(const std::string& content_type, const std::string& body) {
     auto at = content_type.find("boundary=");
     if (at == std::string::npos) throw BadRequest("multipart body without a boundary");
     std::string boundary = content_type.substr(at + 9);
     boundary = boundary.substr(0, boundary.find(';'));
     if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
         boundary = boundary.substr(1, boundary.size() - 2);
-    if (boundary.empty() || boundary.size() > 200) throw BadRequest("multipart body with a bad boundary");
+    if (boundary.empty() || boundary.size() > 200 || boundary.find('"') != std::string::npos)
+        throw BadRequest("multipart body with a bad boundary");
     const std::string delimiter = "--" + boundary;
     if (body.compare(0, delimiter.size(), delimiter) != 0) throw BadRequest("multipart body does not open with its boundary");
     const std::string closing = "\r\n" + delimiter + "--";
@@ -102,6 +104,7 @@ void check_multipart_outline(const std::string& content_type, const std::string&
         if (next == std::string::npos) throw BadRequest("multipart part is not closed");
         part = next + 2 + delimiter.size();
     }
+    return boundary;
 }
 
 bool is_https(const RawRequest& raw) {
@@ -140,9 +143,11 @@ Request parse_request(const RawRequest& raw) {
 
         if (!raw.body.empty()) {
             std::string content_type = param(raw, "CONTENT_TYPE");
-            if (content_type.rfind("multipart/form-data", 0) == 0) check_multipart_outline(content_type, raw.body);
+            // cgicc does not unquote a quoted boundary: hand it the plain form.
+            if (content_type.rfind("multipart/form-data", 0) == 0)
+                content_type = "multipart/form-data; boundary=" + check_multipart_outline(content_type, raw.body);
             MemoryInput body_input(raw.params, raw.body,
-                                   {{"REQUEST_METHOD", "POST"}, {"QUERY_STRING", ""},
+                                   {{"REQUEST_METHOD", "POST"}, {"QUERY_STRING", ""}, {"CONTENT_TYPE", content_type},
                                     {"CONTENT_LENGTH", std::to_string(raw.body.size())}});
             cgicc::Cgicc body_parse(&body_input);
             request.form = fields_of(body_parse);

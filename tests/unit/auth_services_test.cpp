@@ -93,6 +93,14 @@ BOOST_AUTO_TEST_CASE(authentication_accepts_the_password_and_any_email_case) {
                 auth::LoginResult::bad_credentials));
 }
 
+BOOST_AUTO_TEST_CASE(a_password_with_a_trailing_nul_does_not_log_in) {
+    World world;
+    world.add_user();
+    // PBKDF2 pads the HMAC key with zeros, so without a check "pw\0" would match "pw".
+    BOOST_TEST((world.accounts.authenticate("alice@example.com", std::string("correct horse\0", 14), 1).result ==
+                auth::LoginResult::bad_credentials));
+}
+
 BOOST_AUTO_TEST_CASE(a_disabled_account_cannot_log_in) {
     World world;
     auto user = world.add_user();

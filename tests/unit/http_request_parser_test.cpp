@@ -51,6 +51,20 @@ BOOST_AUTO_TEST_CASE(multipart_bodies_are_parsed) {
     BOOST_TEST(request.form_value("remember") == "on");
 }
 
+BOOST_AUTO_TEST_CASE(a_quoted_multipart_boundary_is_read_like_an_unquoted_one) {
+    std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nme@example.com\r\n--XyZ--\r\n";
+    auto request = http::parse_request(raw_post(body, "multipart/form-data; boundary=\"XyZ\""));
+    BOOST_TEST(request.form_value("email") == "me@example.com");
+}
+
+BOOST_AUTO_TEST_CASE(broken_multipart_outlines_are_bad_requests) {
+    for (const std::string& body : {std::string("no delimiter at all"),
+                                    std::string("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n"),
+                                    std::string("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue")})
+        BOOST_CHECK_THROW(http::parse_request(raw_post(body, "multipart/form-data; boundary=XyZ")), http::BadRequest);
+    BOOST_CHECK_THROW(http::parse_request(raw_post("--x--\r\n", "multipart/form-data")), http::BadRequest);
+}
+
 BOOST_AUTO_TEST_CASE(the_path_is_decoded_and_https_is_detected) {
     http::RawRequest raw{{{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/caf%C3%A9?x=1"}, {"HTTPS", "on"}}, ""};
     auto request = http::parse_request(raw);
