@@ -72,6 +72,7 @@ void SessionService::resolve_session(Visit& visit, const std::string& session_co
     visit.session_id = session->id;
     visit.user = user;
     visit.fresh = session->fresh;
+    visit.has_flashes = session->has_flashes;
     if (now - session->last_seen_at >= settings_.touch_interval_seconds) sessions_.touch(session->id, now);
 }
 
@@ -132,6 +133,7 @@ void SessionService::open_session(Visit& visit, const std::optional<store::UserR
     visit.fresh = fresh;
     visit.new_session_token = token;
     visit.clear_session_cookie = false;
+    visit.has_flashes = false;
 }
 
 void SessionService::issue_remember_token(Visit& visit, std::int64_t user_id, std::int64_t now) {
@@ -164,10 +166,12 @@ void SessionService::flash(Visit& visit, const std::string& category, const std:
                            const ClientInfo& client, std::int64_t now) {
     if (!visit.session_id) open_session(visit, visit.user, visit.fresh, client, now);
     sessions_.add_flash(*visit.session_id, {category, message});
+    visit.has_flashes = true;
 }
 
 std::vector<store::FlashRecord> SessionService::take_flashes(Visit& visit) {
-    if (!visit.session_id) return {};
+    if (!visit.session_id || !visit.has_flashes) return {};
+    visit.has_flashes = false;
     return sessions_.take_flashes(*visit.session_id);
 }
 

@@ -26,6 +26,7 @@ struct Visit {
     std::optional<store::UserRecord> user;   // set when logged in
     std::optional<std::int64_t> session_id;  // the session row (a user's, or an anonymous one with flashes)
     bool fresh = false;                      // logged in with a password in this session
+    bool has_flashes = false;                // messages are waiting in the session
     bool protection_ended_session = false;   // strong protection ended it on this request
     RememberEvent remember_event = RememberEvent::none;
     std::optional<std::int64_t> affected_user_id;  // whose token was stolen or session ended

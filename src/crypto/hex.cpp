@@ -1,16 +1,17 @@
-// hex.cpp -- lowercase hexadecimal via Crypto++'s HexEncoder.
+// hex.cpp -- lowercase hexadecimal (a table loop: Crypto++'s HexEncoder pipeline showed up in
+// page-view profiles, where every session lookup hashes its token).
 #include "crypto/hex.h"
-
-#include <cryptopp/filters.h>
-#include <cryptopp/hex.h>
 
 namespace authgate::crypto {
 
 std::string to_hex(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size() * 2);  // no reallocation, so no stray copies of secret output
-    CryptoPP::StringSource source(reinterpret_cast<const CryptoPP::byte*>(bytes.data()), bytes.size(), true,
-                                  new CryptoPP::HexEncoder(new CryptoPP::StringSink(out), /*uppercase=*/false));
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(bytes.size() * 2, '\0');  // sized once, so no stray copies of secret output
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        unsigned char byte = static_cast<unsigned char>(bytes[i]);
+        out[2 * i] = digits[byte >> 4];
+        out[2 * i + 1] = digits[byte & 15];
+    }
     return out;
 }
 

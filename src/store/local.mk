@@ -12,7 +12,9 @@ nodist_src_libauthgate_a_SOURCES = src/store/schema_sql.inc
 BUILT_SOURCES += src/store/schema_sql.inc
 CLEANFILES += src/store/schema_sql.inc
 
-# schema.sql is compiled into the program as a raw string literal.
+# schema.sql is compiled into the program as a raw string literal. The explicit dependency lets
+# `make authgate` work in a fresh build directory (BUILT_SOURCES only serves `make all`).
+src/store/libauthgate_a-migrations.$(OBJEXT): src/store/schema_sql.inc
 src/store/schema_sql.inc: $(srcdir)/schema.sql
 	$(AM_V_GEN)$(MKDIR_P) src/store && \
 	{ echo 'R"authgate_schema('; cat $(srcdir)/schema.sql; echo ')authgate_schema"'; } > $@

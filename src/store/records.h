@@ -24,6 +24,7 @@ struct SessionRecord {
     std::string identifier;               // SHA-512 of address|user agent, for session protection
     std::int64_t created_at = 0;
     std::int64_t last_seen_at = 0;
+    bool has_flashes = false;             // messages are waiting (read with the row, no extra query)
 };
 
 // What a new session row holds; the token itself is never stored, only its SHA-256.

@@ -18,7 +18,9 @@ std::int64_t SqliteSessionRepository::create(const NewSession& session) {
 
 std::optional<SessionRecord> SqliteSessionRepository::find_by_token_hash(const std::string& token_hash) {
     auto row = db_.prepare(
-        "SELECT id, user_id, fresh, identifier, created_at, last_seen_at FROM authgate_session WHERE token_hash = ?");
+        "SELECT id, user_id, fresh, identifier, created_at, last_seen_at, "
+        "EXISTS (SELECT 1 FROM authgate_flash WHERE session_id = authgate_session.id) "
+        "FROM authgate_session WHERE token_hash = ?");
     row.bind(1, token_hash);
     if (!row.step()) return std::nullopt;
     SessionRecord session;
@@ -28,6 +30,7 @@ std::optional<SessionRecord> SqliteSessionRepository::find_by_token_hash(const s
     session.identifier = row.column_text(3);
     session.created_at = row.column_int64(4);
     session.last_seen_at = row.column_int64(5);
+    session.has_flashes = row.column_int64(6) != 0;
     return session;
 }
 

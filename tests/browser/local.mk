@@ -1,0 +1,5 @@
+# tests/browser/local.mk -- make check: a headless chromium walks the main flows (skips without chromium).
+TESTS += tests/browser/main_flow.py
+EXTRA_DIST += tests/browser/main_flow.py
+TEST_EXTENSIONS = .py
+PY_LOG_COMPILER = $(SYSTEM_PYTHON3)

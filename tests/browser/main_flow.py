@@ -1,0 +1,488 @@
+#!/usr/bin/python3
+# main_flow.py -- a real browser (headless chromium) walks register, remember-me login, browser restart and logout.
+"""Starts authgate and a private nginx in a temporary directory on a free port, then drives Debian's
+chromium through chromedriver (python3-selenium):
+
+  register -> log in with "remember me" -> dashboard shows the username -> "close the browser" keeping
+  only persistent cookies -> a new browser with a fresh profile is still logged in -> log out with the
+  navigation's button -> /login says "You have been logged out." -> /dashboard sends to /login.
+  It also clicks the show-password toggle when the page has one.
+
+Environment (exported by make check): AUTHGATE_BIN, AUTHGATE_SRCDIR, AUTHGATE_BUILDDIR, NGINX.
+Screenshots of every page go to $AUTHGATE_BUILDDIR/tests/browser/screenshots/.
+The last line is "N passed, N failed"; exit 1 on a failure, 77 (skip) without chromium, chromedriver
+or selenium.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+WAIT_SECONDS = 15
+
+
+def skip(reason):
+    print("skipped: " + reason)
+    print("0 passed, 0 failed")
+    sys.exit(77)
+
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as error:
+    skip("python3-selenium is not installed (%s)" % error)
+if not os.access(CHROMIUM, os.X_OK):
+    skip("%s not found (Debian package chromium)" % CHROMIUM)
+if not os.access(CHROMEDRIVER, os.X_OK):
+    skip("%s not found (Debian package chromium-driver)" % CHROMEDRIVER)
+
+BUILDDIR = os.path.abspath(os.environ.get("AUTHGATE_BUILDDIR") or os.getcwd())
+SRCDIR = os.path.abspath(os.environ.get("AUTHGATE_SRCDIR")
+                         or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+AUTHGATE_BIN = os.environ.get("AUTHGATE_BIN") or os.path.join(BUILDDIR, "authgate")
+NGINX = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
+SHOTS = os.path.join(BUILDDIR, "tests", "browser", "screenshots")
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, condition, detail=""):
+        if condition:
+            self.passed += 1
+            print("ok     %s" % name, flush=True)
+        else:
+            self.failed += 1
+            detail = " ".join(str(detail).split())
+            print("FAIL   %s%s" % (name, (": " + detail) if detail else ""), flush=True)
+        return condition
+
+    def step(self, name, function):
+        """Runs one step; an exception is that step's failure."""
+        try:
+            result = function()
+        except Exception as error:  # one broken step must not hide the others
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            self.check(name, False, "%s: %s" % (type(error).__name__, first))
+            return None
+        if isinstance(result, tuple):
+            ok, detail = result
+        else:
+            ok, detail = bool(result), ""
+        self.check(name, ok, detail)
+        return ok
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """authgate on a unix socket behind a private nginx (as ./quickstart sets them up)."""
+
+    def __init__(self, work):
+        self.run = os.path.join(work, "run")
+        os.makedirs(self.run)
+        self.port = free_port()
+        self.sock = os.path.join(self.run, "authgate.sock")
+        self.authgate = None
+        self.nginx = None
+
+    def start(self):
+        log = open(os.path.join(self.run, "authgate.log"), "ab")
+        self.authgate = subprocess.Popen(
+            [AUTHGATE_BIN, "--listen", "unix:" + self.sock, "--socket-mode", "0600",
+             "--database", os.path.join(self.run, "authgate.db"),
+             "--template-root", os.path.join(SRCDIR, "templates"), "--static", os.path.join(SRCDIR, "static")],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        deadline = time.time() + 10
+        while not os.path.exists(self.sock):
+            if self.authgate.poll() is not None or time.time() > deadline:
+                return "authgate did not start: " + self.log_tail("authgate.log")
+            time.sleep(0.05)
+
+        for name in ("fastcgi_params", "mime.types"):
+            shutil.copy(os.path.join("/etc/nginx", name), self.run)
+        with open(os.path.join(SRCDIR, "nginx", "authgate.conf")) as f:
+            site = f.read()
+        site = site.replace("listen 80;", "listen 127.0.0.1:%d;" % self.port)
+        site = site.replace("/usr/local/share/authgate/static/", os.path.join(SRCDIR, "static") + "/")
+        site = site.replace("unix:/run/authgate/authgate.sock", "unix:" + self.sock)
+        with open(os.path.join(self.run, "authgate-site.conf"), "w") as f:
+            f.write(site)
+        with open(os.path.join(self.run, "nginx.conf"), "w") as f:
+            f.write("""%(user)s
+worker_processes 1;
+daemon off;
+pid %(run)s/nginx.pid;
+error_log %(run)s/nginx-error.log;
+events { worker_connections 256; }
+http {
+    include mime.types;
+    access_log %(run)s/nginx-access.log;
+    client_body_temp_path %(run)s/body;
+    fastcgi_temp_path %(run)s/fastcgi;
+    proxy_temp_path %(run)s/proxy;
+    uwsgi_temp_path %(run)s/uwsgi;
+    scgi_temp_path %(run)s/scgi;
+    include authgate-site.conf;
+}
+""" % {"user": "user root;" if os.geteuid() == 0 else "", "run": self.run})
+        self.nginx = subprocess.Popen(
+            [NGINX, "-e", os.path.join(self.run, "nginx-error.log"), "-p", self.run,
+             "-c", os.path.join(self.run, "nginx.conf")],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.time() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return None
+            except OSError:
+                if self.nginx.poll() is not None or time.time() > deadline:
+                    return "nginx did not start: " + self.log_tail("nginx-error.log")
+                time.sleep(0.05)
+
+    def log_tail(self, name):
+        try:
+            with open(os.path.join(self.run, name), errors="replace") as f:
+                return f.read()[-1500:].strip()
+        except OSError:
+            return "(no log)"
+
+    def stop(self):
+        for process, stop_signal in ((self.nginx, signal.SIGQUIT), (self.authgate, signal.SIGTERM)):
+            if process is not None and process.poll() is None:
+                process.send_signal(stop_signal)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+class Browsers:
+    """Headless chromium instances, each with a new empty profile directory."""
+
+    def __init__(self, work):
+        self.work = work
+        self.count = 0
+        self.open = []
+
+    def new(self):
+        self.count += 1
+        profile = os.path.join(self.work, "profile-%d" % self.count)
+        os.makedirs(profile)
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-quic", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                         "--user-data-dir=" + profile):
+            options.add_argument(argument)
+        service = Service(executable_path=CHROMEDRIVER, log_path=os.path.join(self.work, "chromedriver-%d.log" % self.count))
+        driver = webdriver.Chrome(service=service, options=options)
+        driver.set_page_load_timeout(30)
+        self.open.append(driver)
+        return driver
+
+    def quit(self, driver):
+        if driver in self.open:
+            self.open.remove(driver)
+        try:
+            driver.quit()
+        except Exception:
+            pass
+
+    def quit_all(self):
+        for driver in list(self.open):
+            self.quit(driver)
+
+
+def path_of(driver):
+    return urllib.parse.urlsplit(driver.current_url).path
+
+
+def query_of(driver):
+    return urllib.parse.urlsplit(driver.current_url).query
+
+
+def body_text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def flashes(driver):
+    return [(element.get_attribute("class"), element.text) for element in driver.find_elements(By.CSS_SELECTOR, "div.flash")]
+
+
+SHOT_NUMBER = [0]
+
+
+def screenshot(driver, name):
+    """Saves the window as NN-name.png, numbered in the order of the walk."""
+    os.makedirs(SHOTS, exist_ok=True)
+    SHOT_NUMBER[0] += 1
+    driver.save_screenshot(os.path.join(SHOTS, "%02d-%s.png" % (SHOT_NUMBER[0], name)))
+
+
+def fill(form, values):
+    for name, value in values.items():
+        field = form.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+
+
+def wait_for_path(driver, path):
+    try:
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: path_of(d) == path)
+    except WebDriverException:
+        pass
+    return path_of(driver) == path
+
+
+def submit(form):
+    form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+
+
+def form_with(driver, field):
+    return driver.find_element(By.XPATH, "//form[.//*[@name='%s']]" % field)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="authgate-browser-")
+    server = Server(work)
+    browsers = Browsers(work)
+    checks = Checks()
+    suffix = "%x" % int(time.time() * 1000)
+    email = "walker-%s@example.com" % suffix
+    username = "walker_%s" % suffix
+    password = "Violet-harbor-%s-lantern" % suffix
+    kept = {}
+
+    def on_signal(number, _frame):
+        raise SystemExit(128 + number)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    if os.path.isdir(SHOTS):
+        for old in os.listdir(SHOTS):
+            if old.endswith(".png"):
+                os.unlink(os.path.join(SHOTS, old))
+    try:
+        error = server.start()
+        if not checks.check("authgate and nginx start", error is None, error or ""):
+            return checks
+        base = "http://127.0.0.1:%d" % server.port
+        state = {"driver": browsers.new()}
+
+        def driver():
+            return state["driver"]
+
+        def open_register():
+            driver().get(base + "/register")
+            screenshot(driver(), "register")
+            missing = [name for name in ("email", "username", "password", "password_confirm", "csrf_token")
+                       if not driver().find_elements(By.NAME, name)]
+            return not missing, "missing fields: " + ", ".join(missing)
+
+        checks.step("GET /register shows the registration form", open_register)
+
+        toggles = driver().find_elements(By.CSS_SELECTOR, "button.toggle[data-target]")
+        if toggles:
+            def toggle_password():
+                button = toggles[0]
+                field = driver().find_element(By.ID, button.get_attribute("data-target"))
+                before = field.get_attribute("type")
+                button.click()
+                after = field.get_attribute("type")
+                screenshot(driver(), "register-password-shown")
+                button.click()
+                again = field.get_attribute("type")
+                return (before == "password" and after == "text" and again == "password",
+                        "type %s -> %s -> %s" % (before, after, again))
+
+            checks.step("the show-password toggle shows and hides the password", toggle_password)
+        else:
+            print("note   the register page has no button.toggle[data-target]; toggle not checked")
+
+        def mismatched_confirmation():
+            form = form_with(driver(), "password_confirm")
+            fill(form, {"email": email, "username": username, "password": password,
+                        "password_confirm": password + "x"})
+            submit(form)
+            WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+            screenshot(driver(), "register-mismatch")
+            texts = [t for _, t in flashes(driver())]
+            form = form_with(driver(), "password_confirm")
+            kept_values = (form.find_element(By.NAME, "email").get_attribute("value"),
+                           form.find_element(By.NAME, "username").get_attribute("value"),
+                           form.find_element(By.NAME, "password").get_attribute("value"))
+            return ("Passwords do not match." in texts and kept_values == (email, username, ""),
+                    "flashes %r, (email, username, password) re-shown as %r" % (texts, kept_values))
+
+        checks.step("a mismatched confirmation re-shows the form with 'Passwords do not match.'", mismatched_confirmation)
+
+        def do_register():
+            if path_of(driver()) != "/register":
+                driver().get(base + "/register")
+            form = form_with(driver(), "password_confirm")
+            fill(form, {"email": email, "username": username, "password": password, "password_confirm": password})
+            screenshot(driver(), "register-filled")
+            submit(form)
+            at_login = wait_for_path(driver(), "/login")
+            screenshot(driver(), "login-after-register")
+            found = ("success", "Registration successful! Please log in.") in [
+                (c.split()[-1] if c else "", t) for c, t in flashes(driver())]
+            return (at_login and found,
+                    "at %s, flashes %r" % (driver().current_url, flashes(driver())))
+
+        checks.step("registering lands on /login with 'Registration successful! Please log in.'", do_register)
+
+        def wrong_password():
+            if path_of(driver()) != "/login":
+                driver().get(base + "/login")
+            form = form_with(driver(), "remember")
+            fill(form, {"email": email, "password": password + "-wrong"})
+            submit(form)
+            WebDriverWait(driver(), WAIT_SECONDS).until(
+                lambda d: "Invalid email or password" in [t for _, t in flashes(d)])
+            screenshot(driver(), "login-wrong-password")
+            return path_of(driver()) == "/login", "at %s" % driver().current_url
+
+        checks.step("a wrong password re-shows the login page with 'Invalid email or password'", wrong_password)
+
+        def do_login():
+            if path_of(driver()) != "/login":
+                driver().get(base + "/login")
+            form = form_with(driver(), "remember")
+            fill(form, {"email": email, "password": password})
+            remember = form.find_element(By.NAME, "remember")
+            if not remember.is_selected():
+                remember.click()
+            screenshot(driver(), "login-filled")
+            submit(form)
+            at_dashboard = wait_for_path(driver(), "/dashboard")
+            screenshot(driver(), "dashboard")
+            text = body_text(driver())
+            return (at_dashboard and username in text,
+                    "at %s; username %s on the page" % (driver().current_url, "is" if username in text else "is not"))
+
+        checks.step("logging in with 'remember me' reaches the dashboard showing the username", do_login)
+
+        def other_pages():
+            problems = []
+            for page in ("profile", "settings"):
+                driver().get(base + "/" + page)
+                screenshot(driver(), page)
+                if path_of(driver()) != "/" + page:
+                    problems.append("/%s ended at %s" % (page, driver().current_url))
+                elif driver().find_elements(By.CSS_SELECTOR, ".error-page"):
+                    problems.append("/%s is an error page: %s" % (page, body_text(driver())[:80]))
+                elif page == "profile" and not (username in body_text(driver()) and email in body_text(driver())):
+                    problems.append("/profile does not show the username and the email")
+            driver().get(base + "/dashboard")
+            return not problems, "; ".join(problems)
+
+        checks.step("the logged-in visitor sees /profile and /settings", other_pages)
+
+        def keep_persistent_cookies():
+            cookies = driver().get_cookies()
+            names = {c["name"]: ("expiry" in c) for c in cookies}
+            for cookie in cookies:
+                if "expiry" in cookie:
+                    kept[cookie["name"]] = cookie
+            browsers.quit(driver())
+            ok = names.get("session") is False and names.get("remember_token") is True
+            return ok, "cookies (name: persistent) %r" % names
+
+        checks.step("the session cookie is a browser-session cookie and remember_token is persistent",
+                    keep_persistent_cookies)
+
+        def restart_browser():
+            state["driver"] = browsers.new()
+            # A page on the site that sets no cookie, so that the cookies can be added for its host.
+            driver().get(base + "/static/style.css")
+            for cookie in kept.values():
+                restored = {key: cookie[key] for key in ("name", "value", "path", "expiry", "secure", "httpOnly", "sameSite")
+                            if key in cookie}
+                driver().add_cookie(restored)
+            driver().get(base + "/dashboard")
+            screenshot(driver(), "dashboard-after-restart")
+            text = body_text(driver())
+            at_dashboard = path_of(driver()) == "/dashboard"
+            driver().set_window_size(390, 844)
+            screenshot(driver(), "dashboard-narrow")
+            driver().set_window_size(1280, 900)
+            return (at_dashboard and username in text,
+                    "at %s with cookies %r" % (driver().current_url, sorted(kept)))
+
+        checks.step("a new browser with only the persistent cookies is still logged in", restart_browser)
+
+        def log_out():
+            button = driver().find_element(By.CSS_SELECTOR, "nav form[action$='/logout'] button, "
+                                                            "header form[action$='/logout'] button")
+            button.click()
+            at_login = wait_for_path(driver(), "/login")
+            screenshot(driver(), "logged-out")
+            texts = [t for _, t in flashes(driver())]
+            return (at_login and "You have been logged out." in texts,
+                    "at %s, flashes %r" % (driver().current_url, flashes(driver())))
+
+        checks.step("the navigation's Log out button ends at /login with 'You have been logged out.'", log_out)
+
+        def remember_cookie_gone():
+            names = [c["name"] for c in driver().get_cookies()]
+            return ("remember_token" in kept and "remember_token" not in names,
+                    "remember_token %s before, cookies left: %r" % ("was there" if "remember_token" in kept else "was not there", names))
+
+        checks.step("logging out removes the remember_token cookie", remember_cookie_gone)
+
+        def dashboard_refused():
+            driver().get(base + "/dashboard")
+            screenshot(driver(), "dashboard-after-logout")
+            texts = [t for _, t in flashes(driver())]
+            return (path_of(driver()) == "/login" and "next=%2Fdashboard" in query_of(driver())
+                    and "Please log in to access this page." in texts,
+                    "at %s, flashes %r" % (driver().current_url, flashes(driver())))
+
+        checks.step("after logging out /dashboard sends to /login?next=%2Fdashboard", dashboard_refused)
+
+        # Not a check: screenshots at a phone's width, for a look at the layout.
+        try:
+            driver().set_window_size(390, 844)
+            driver().get(base + "/login")
+            screenshot(driver(), "login-narrow")
+            driver().get(base + "/register")
+            screenshot(driver(), "register-narrow")
+            width = driver().execute_script("return document.documentElement.scrollWidth")
+            viewport = driver().execute_script("return window.innerWidth")
+            if width > viewport:
+                print("note   /register is %spx wide in a %spx window (horizontal scrolling)" % (width, viewport))
+        except WebDriverException as error:
+            print("note   narrow screenshots not taken: %s" % str(error).strip().splitlines()[0])
+    finally:
+        browsers.quit_all()
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return checks
+
+
+if __name__ == "__main__":
+    result = main()
+    print("%d passed, %d failed" % (result.passed, result.failed))
+    sys.exit(1 if result.failed else 0)
