@@ -38,14 +38,16 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/csrf_test.cpp \
 	tests/e2e/redirect_test.cpp \
 	tests/e2e/concurrency_test.cpp \
-	tests/e2e/flask_database_test.cpp
+	tests/e2e/flask_database_test.cpp \
+	tests/support/raw_http.h tests/support/raw_http.cpp \
+	tests/e2e/hostile_input_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
 TESTS += tests/unit/unit_tests tests/e2e/e2e_tests
 
 # Longer fuzzing runs of every libFuzzer target: make fuzz (needs clang).
-FUZZ_TARGETS = $(CRYPTO_FUZZ_TARGETS)
+FUZZ_TARGETS = $(CRYPTO_FUZZ_TARGETS) $(HOSTILE_FUZZ_TARGETS)
 fuzz: $(FUZZ_TARGETS)
 	@test -n "$(FUZZ_TARGETS)" || { echo "fuzzing is disabled: install clang and re-run configure"; exit 1; }
 	@for target in $(FUZZ_TARGETS); do \
