@@ -19,6 +19,7 @@ tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
 
 tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
+	tests/support/text_util.h tests/support/text_util.cpp \
 	tests/support/http_client.h tests/support/http_client.cpp \
 	tests/support/fcgi_client.h tests/support/fcgi_client.cpp \
 	tests/support/test_server.h tests/support/test_server.cpp \

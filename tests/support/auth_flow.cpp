@@ -1,4 +1,5 @@
 // auth_flow.cpp -- shared steps and checks for the account-flow end-to-end tests.
+#include "support/text_util.h"
 #include "support/auth_flow.h"
 
 #include <algorithm>
@@ -11,18 +12,6 @@
 namespace authgate::test {
 
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-std::string trim(const std::string& text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
 
 // SHA-256 (FIPS 180-4), written out here so the tests do not share code with the server.
 class Sha256 {

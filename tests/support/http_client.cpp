@@ -1,4 +1,5 @@
 // http_client.cpp -- libcurl easy interface, header capture and a minimal cookie jar.
+#include "support/text_util.h"
 #include "support/http_client.h"
 
 #include <algorithm>
@@ -9,18 +10,6 @@
 namespace authgate::test {
 
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-std::string trim(const std::string& text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 size_t write_body(char* data, size_t size, size_t count, void* user) {
     static_cast<std::string*>(user)->append(data, size * count);

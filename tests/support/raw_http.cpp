@@ -1,4 +1,5 @@
 // raw_http.cpp -- plain sockets, poll() deadlines and a small HTTP/1.x response reader.
+#include "support/text_util.h"
 #include "support/raw_http.h"
 
 #include <algorithm>
@@ -16,18 +17,6 @@
 namespace authgate::test {
 
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-std::string trim(const std::string& text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
 
 // Decodes a chunked body into `out`; false when it is not complete (or not valid) yet.
 bool decode_chunked(const std::string& data, std::string& out) {
