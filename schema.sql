@@ -19,8 +19,8 @@ CREATE TABLE IF NOT EXISTS authgate_meta (
 	value TEXT NOT NULL
 ) STRICT;
 
--- Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. A row with
--- no user_id belongs to an anonymous visitor who has flash messages waiting.
+-- Server-side sessions of signed-in users. The cookie carries a random token; only its SHA-256 is
+-- stored. (Migration 3 adds remember_selector: the remember chain a session was opened from.)
 CREATE TABLE IF NOT EXISTS authgate_session (
 	id INTEGER PRIMARY KEY,
 	token_hash TEXT NOT NULL UNIQUE,
@@ -35,17 +35,9 @@ CREATE TABLE IF NOT EXISTS authgate_session (
 CREATE INDEX IF NOT EXISTS authgate_session_user ON authgate_session(user_id);
 CREATE INDEX IF NOT EXISTS authgate_session_seen ON authgate_session(last_seen_at);
 
--- Messages shown once on the next page of the session.
-CREATE TABLE IF NOT EXISTS authgate_flash (
-	id INTEGER PRIMARY KEY,
-	session_id INTEGER NOT NULL REFERENCES authgate_session(id) ON DELETE CASCADE,
-	category TEXT NOT NULL,
-	message TEXT NOT NULL
-) STRICT;
-CREATE INDEX IF NOT EXISTS authgate_flash_session ON authgate_flash(session_id);
-
 -- "Remember me": the cookie is selector:validator; the selector finds the row, the validator is
--- stored as its SHA-256 and replaced at every use.
+-- stored as its SHA-256 and replaced at every use. expires_at counts from the password login.
+-- (Migration 3 adds previous_validator_hash and rotated_at, for the grace window.)
 CREATE TABLE IF NOT EXISTS authgate_remember (
 	selector TEXT PRIMARY KEY,
 	validator_hash TEXT NOT NULL,

@@ -5,6 +5,7 @@
 
 #include "web/account_pages.h"
 #include "web/member_pages.h"
+#include "web/pages.h"
 
 namespace authgate::app {
 
@@ -36,15 +37,9 @@ std::int64_t unix_now() {
 
 Application::Application(SharedState& shared)
     : shared_(shared),
-      connection_(shared.config.database),
-      store_(connection_),
-      accounts_(store_.users, shared.hashing_gate, shared.config.password_policy, shared.dummy_hash,
-                shared.config.min_password_score),
-      sessions_(store_.sessions, store_.remember, store_.users, shared.config.session),
-      throttle_(store_.attempts, shared.config.throttle),
-      services_{shared.view, accounts_, sessions_, throttle_, shared.audit, shared.csrf, shared.config.session,
-                shared.cookie_settings, unix_now},
-      pages_(shared.view),
+      store_(store::open_store(shared.config.database)),
+      auth_{*store_, shared.passwords, shared.audit, shared.config.auth},
+      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now},
       static_files_(shared.config.static_dir),
       routes_(make_routes()) {}
 
@@ -52,19 +47,19 @@ http::Response Application::handle(const http::Request& request) {
     if (request.path.compare(0, static_prefix.size(), static_prefix) == 0 &&
         (request.method == "GET" || request.method == "HEAD")) {
         auto file = static_files_.serve(request.path.substr(static_prefix.size()));
-        return file ? *file : pages_.error(404);
+        return file ? *file : web::render_error(shared_.view, 404);
     }
     RouteMatch match = match_route(routes_, request.method, request.path);
-    if (!match.path_known) return pages_.error(404);
+    if (!match.path_known) return web::render_error(shared_.view, 404);
     if (!match.route) {
-        http::Response response = pages_.error(405);
+        http::Response response = web::render_error(shared_.view, 405);
         response.add_header("Allow", match.allowed);
         return response;
     }
     web::RequestContext context(request, services_);
     http::Response response;
     if (request.method == "POST" && !context.csrf_valid()) {
-        response = pages_.error(403);
+        response = web::render_error(shared_.view, 403);
     } else if (auto refusal = web::enforce_access(context, match.route->access)) {
         response = *refusal;
     } else {
@@ -75,7 +70,7 @@ http::Response Application::handle(const http::Request& request) {
 }
 
 http::Response Application::error_page(int status, const std::string&) noexcept {
-    return pages_.error(status);
+    return web::render_error(shared_.view, status);
 }
 
 }  // namespace authgate::app

@@ -1,18 +1,15 @@
-// application.h -- one worker thread's request handler: its database connection, services and routes.
+// application.h -- one worker thread's request handler: its store connection, services and routes.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/routes.h"
 #include "app/shared_state.h"
-#include "auth/account_service.h"
-#include "auth/session_service.h"
-#include "auth/throttle.h"
+#include "auth/services.h"
 #include "http/request_handler.h"
-#include "store/database.h"
-#include "store/sqlite_store.h"
-#include "web/pages.h"
+#include "store/store.h"
 #include "web/request_context.h"
 #include "web/static_files.h"
 
@@ -28,13 +25,9 @@ public:
 
 private:
     SharedState& shared_;
-    store::Connection connection_;
-    store::SqliteStore store_;
-    auth::AccountService accounts_;
-    auth::SessionService sessions_;
-    auth::Throttle throttle_;
+    std::unique_ptr<store::Store> store_;
+    auth::AuthServices auth_;
     web::Services services_;
-    web::Pages pages_;
     web::StaticFiles static_files_;
     std::vector<Route> routes_;
 };

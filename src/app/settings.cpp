@@ -2,6 +2,7 @@
 #include "app/settings.h"
 
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -17,17 +18,32 @@ std::string default_database() {
     return std::string(AUTHGATE_LOCALSTATEDIR) + "/lib/authgate/authgate.db";
 }
 
-// Option values that need converting after parsing.
+std::string octal(mode_t mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode));
+    return text;
+}
+
+// Option values in the units and spellings people type; their defaults come from Config.
 struct RawValues {
-    std::string socket_mode = "0660";
-    std::size_t max_body = 64 * 1024;
+    explicit RawValues(const Config& defaults)
+        : socket_mode(octal(defaults.socket_mode)),
+          max_body(defaults.max_body),
+          password_method(crypto::describe(defaults.password_policy)),
+          session_protection(auth::protection_name(defaults.auth.session.protection)),
+          cookie_secure(defaults.cookie_always_secure ? "always" : "auto"),
+          session_idle_minutes(defaults.auth.session.idle_seconds / 60),
+          session_absolute_hours(defaults.auth.session.absolute_seconds / 3600),
+          remember_days(defaults.auth.session.remember_seconds / 86400) {}
+    std::string socket_mode;
+    std::size_t max_body;
     std::string config_file;
-    std::string password_method = "pbkdf2:sha256:600000";
-    std::string session_protection = "basic";
-    std::string cookie_secure = "auto";
-    long session_idle_minutes = 60;
-    long session_absolute_hours = 24;
-    long remember_days = 14;
+    std::string password_method;
+    std::string session_protection;
+    std::string cookie_secure;
+    long session_idle_minutes;
+    long session_absolute_hours;
+    long remember_days;
 };
 
 po::options_description describe_options(Config& config, RawValues& raw) {
@@ -43,11 +59,13 @@ po::options_description describe_options(Config& config, RawValues& raw) {
         ("listen,l", po::value(&config.listen)->value_name("ADDR"),
          "listen on unix:/path/to.sock or 127.0.0.1:PORT (default: inherit a socket on fd 3 "
          "from systemd or fd 0 from spawn-fcgi, else answer one CGI request)")
-        ("threads,t", po::value(&config.threads)->default_value(4)->value_name("N"), "worker threads (1-256)")
+        ("threads,t", po::value(&config.threads)->default_value(config.threads)->value_name("N"),
+         "request worker threads (1-256); half of them may hash passwords at once, a quarter more may "
+         "wait for that, the rest always serve pages")
         ("cgi", po::bool_switch(&config.cgi), "answer one CGI request from the environment and exit")
-        ("max-body", po::value(&raw.max_body)->default_value(64 * 1024)->value_name("BYTES"),
+        ("max-body", po::value(&raw.max_body)->default_value(raw.max_body)->value_name("BYTES"),
          "largest request body accepted (413 above)")
-        ("socket-mode", po::value(&raw.socket_mode)->default_value("0660")->value_name("OCTAL"),
+        ("socket-mode", po::value(&raw.socket_mode)->default_value(raw.socket_mode)->value_name("OCTAL"),
          "permissions of a unix socket authgate creates")
         ("socket-group", po::value(&config.socket_group)->value_name("GROUP"),
          "group of a unix socket authgate creates (e.g. www-data)");
@@ -63,7 +81,7 @@ po::options_description describe_options(Config& config, RawValues& raw) {
         ("template-root", po::value(&config.installed_templates)
              ->default_value(std::string(AUTHGATE_PKGDATADIR) + "/templates")->value_name("DIR"),
          "the installed templates")
-        ("template-reload-interval", po::value(&config.template_reload_interval)->default_value(2)
+        ("template-reload-interval", po::value(&config.template_reload_interval)->default_value(config.template_reload_interval)
              ->value_name("SECONDS"),
          "check templates for changes this often (0: only on SIGHUP)")
         ("static", po::value(&config.static_dir)->default_value(std::string(AUTHGATE_PKGDATADIR) + "/static")
@@ -75,31 +93,41 @@ po::options_description describe_options(Config& config, RawValues& raw) {
         ("password-method", po::value(&raw.password_method)->default_value(raw.password_method)->value_name("METHOD"),
          "hash for new and upgraded passwords, in werkzeug's notation: pbkdf2:DIGEST:ITERATIONS or "
          "scrypt:N:R:P (e.g. scrypt:32768:8:1)")
-        ("password-min-score", po::value(&config.min_password_score)->default_value(2)->value_name("0-4"),
+        ("password-min-score", po::value(&config.auth.min_password_score)->default_value(config.auth.min_password_score)->value_name("0-4"),
          "lowest zxcvbn strength score a new password may have (0 turns the check off; 2 refuses "
          "common words, names and patterns; 3 or 4 ask for more)")
-        ("hash-threads", po::value(&config.hash_threads)->default_value(0)->value_name("N"),
-         "password hashes computed at once (0: one per CPU core)")
-        ("session-idle-minutes", po::value(&raw.session_idle_minutes)->default_value(60)->value_name("N"),
+        ("hash-threads", po::value(&config.hash_threads)->default_value(config.hash_threads)->value_name("N"),
+         "password hashes computed at once, on threads of lower CPU priority (0: one per CPU core)")
+        ("hash-wait-seconds", po::value(&config.hash_wait_seconds)->default_value(config.hash_wait_seconds)
+             ->value_name("N"),
+         "a login or registration that cannot start hashing within N seconds (1-60) is answered 503 "
+         "with Retry-After")
+        ("session-idle-minutes", po::value(&raw.session_idle_minutes)->default_value(raw.session_idle_minutes)->value_name("N"),
          "a session unused this long ends")
-        ("session-absolute-hours", po::value(&raw.session_absolute_hours)->default_value(24)->value_name("N"),
+        ("session-absolute-hours", po::value(&raw.session_absolute_hours)->default_value(raw.session_absolute_hours)->value_name("N"),
          "a session ends this long after login, used or not")
-        ("remember-days", po::value(&raw.remember_days)->default_value(14)->value_name("N"),
-         "lifetime of the \"remember me\" cookie (1-365)")
-        ("session-protection", po::value(&raw.session_protection)->default_value("basic")->value_name("LEVEL"),
+        ("remember-days", po::value(&raw.remember_days)->default_value(raw.remember_days)->value_name("N"),
+         "lifetime of a \"remember me\" chain, counted from the password login (1-365)")
+        ("remember-grace-seconds", po::value(&config.auth.session.remember_grace_seconds)
+             ->default_value(config.auth.session.remember_grace_seconds)->value_name("N"),
+         "a remember cookie replaced less than N seconds ago (0-60) still opens a session: two tabs of one "
+         "browser sent it at once; later it counts as theft")
+        ("session-protection", po::value(&raw.session_protection)->default_value(raw.session_protection)->value_name("LEVEL"),
          "off, basic (a changed address or browser makes the session non-fresh) or strong (it ends "
          "the session and the remember token)")
-        ("login-free-failures", po::value(&config.throttle.free_account_failures)->default_value(5)->value_name("N"),
+        ("login-free-failures", po::value(&config.auth.throttle.free_account_failures)
+             ->default_value(config.auth.throttle.free_account_failures)->value_name("N"),
          "failed logins per account per hour before each further attempt must wait (1 s, 2 s, 4 s ...)")
-        ("login-address-free-failures", po::value(&config.throttle.free_address_failures)->default_value(20)
-             ->value_name("N"),
+        ("login-address-free-failures", po::value(&config.auth.throttle.free_address_failures)
+             ->default_value(config.auth.throttle.free_address_failures)->value_name("N"),
          "failed logins per client address per hour before the same delays apply to that address")
-        ("login-max-delay", po::value(&config.throttle.max_delay_seconds)->default_value(900)->value_name("SECONDS"),
+        ("login-max-delay", po::value(&config.auth.throttle.max_delay_seconds)
+             ->default_value(config.auth.throttle.max_delay_seconds)->value_name("SECONDS"),
          "the longest delay between failed logins")
-        ("registrations-per-hour", po::value(&config.throttle.registrations_per_hour)->default_value(20)
-             ->value_name("N"),
+        ("registrations-per-hour", po::value(&config.auth.throttle.registrations_per_hour)
+             ->default_value(config.auth.throttle.registrations_per_hour)->value_name("N"),
          "registration attempts per client address per hour")
-        ("cookie-secure", po::value(&raw.cookie_secure)->default_value("auto")->value_name("WHEN"),
+        ("cookie-secure", po::value(&raw.cookie_secure)->default_value(raw.cookie_secure)->value_name("WHEN"),
          "auto (Secure cookies with the __Host- prefix when the request came over HTTPS) or always");
 
     po::options_description all;
@@ -119,7 +147,7 @@ void apply_account_options(Config& config, const RawValues& raw) {
     config.password_policy = *policy;
     auto protection = auth::parse_session_protection(raw.session_protection);
     if (!protection) throw ConfigError("--session-protection must be off, basic or strong");
-    config.session.protection = *protection;
+    config.auth.session.protection = *protection;
     if (raw.cookie_secure != "auto" && raw.cookie_secure != "always")
         throw ConfigError("--cookie-secure must be auto or always");
     config.cookie_always_secure = raw.cookie_secure == "always";
@@ -128,10 +156,12 @@ void apply_account_options(Config& config, const RawValues& raw) {
     if (raw.session_absolute_hours < 1 || raw.session_absolute_hours > 8760)
         throw ConfigError("--session-absolute-hours must be between 1 and 8760");
     if (raw.remember_days < 1 || raw.remember_days > 365) throw ConfigError("--remember-days must be between 1 and 365");
-    config.session.idle_seconds = raw.session_idle_minutes * 60;
-    config.session.absolute_seconds = raw.session_absolute_hours * 3600;
-    config.session.remember_seconds = raw.remember_days * 86400;
-    const auto& throttle = config.throttle;
+    config.auth.session.idle_seconds = raw.session_idle_minutes * 60;
+    config.auth.session.absolute_seconds = raw.session_absolute_hours * 3600;
+    config.auth.session.remember_seconds = raw.remember_days * 86400;
+    if (config.auth.session.remember_grace_seconds < 0 || config.auth.session.remember_grace_seconds > 60)
+        throw ConfigError("--remember-grace-seconds must be between 0 and 60");
+    const auto& throttle = config.auth.throttle;
     if (throttle.free_account_failures < 1 || throttle.free_account_failures > 100)
         throw ConfigError("--login-free-failures must be between 1 and 100");
     if (throttle.free_address_failures < 1 || throttle.free_address_failures > 100000)
@@ -140,9 +170,11 @@ void apply_account_options(Config& config, const RawValues& raw) {
         throw ConfigError("--login-max-delay must be between 1 and 86400");
     if (throttle.registrations_per_hour < 1 || throttle.registrations_per_hour > 100000)
         throw ConfigError("--registrations-per-hour must be between 1 and 100000");
-    if (config.min_password_score < 0 || config.min_password_score > 4)
+    if (config.auth.min_password_score < 0 || config.auth.min_password_score > 4)
         throw ConfigError("--password-min-score must be between 0 and 4");
     if (config.hash_threads > 256) throw ConfigError("--hash-threads must be between 0 and 256");
+    if (config.hash_wait_seconds < 1 || config.hash_wait_seconds > 60)
+        throw ConfigError("--hash-wait-seconds must be between 1 and 60");
 }
 
 void check(const Config& config) {
@@ -157,7 +189,7 @@ void check(const Config& config) {
 
 ParsedConfig parse_config(int argc, char** argv) {
     Config config;
-    RawValues raw;
+    RawValues raw(config);
     po::options_description options = describe_options(config, raw);
     po::variables_map values;
     try {

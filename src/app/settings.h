@@ -7,8 +7,7 @@
 #include <string>
 #include <sys/types.h>
 
-#include "auth/session_settings.h"
-#include "auth/throttle.h"
+#include "auth/services.h"
 #include "crypto/password_hash.h"
 
 namespace authgate::app {
@@ -19,10 +18,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Every setting with its default; the defaults are declared here (and in the auth/ settings
+// structs this holds) and nowhere else: the option table and --help show these values.
 struct Config {
     std::string listen;               // "unix:/path" or "127.0.0.1:PORT"; empty: inherited socket or CGI
-    int threads = 4;
-    std::string database;
+    int threads = 16;                 // request workers; half may hash, a quarter always serve pages
+    std::string database;             // default: $(localstatedir)/lib/authgate/authgate.db
     std::string site_templates;       // searched first; empty: none
     std::string installed_templates;  // the templates shipped with authgate
     std::string static_dir;
@@ -33,10 +34,9 @@ struct Config {
     bool cgi = false;
 
     crypto::HashPolicy password_policy = crypto::default_hash_policy();
-    int min_password_score = 2;       // zxcvbn score 0-4 a new password needs
-    unsigned hash_threads = 0;        // concurrent password hashes; 0 = number of cores
-    auth::SessionSettings session;
-    auth::ThrottleSettings throttle;
+    unsigned hash_threads = 0;        // hashing threads; 0 = number of cores
+    int hash_wait_seconds = 2;        // a login that cannot start hashing this soon gets 503
+    auth::AuthSettings auth;
     bool cookie_always_secure = false;
     std::string audit_log;            // empty: stderr
 };

@@ -1,29 +1,38 @@
-// shared_state.h -- what every worker thread shares: settings, the view, keys, the hashing gate.
+// shared_state.h -- what every worker thread shares: settings, the view, keys, the hash pool.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app/audit_log.h"
 #include "app/settings.h"
 #include "auth/csrf.h"
-#include "auth/hashing_gate.h"
+#include "auth/hash_pool.h"
+#include "auth/password_verifier.h"
+#include "auth/signed_value.h"
 #include "web/request_context.h"
 #include "web/view.h"
 
 namespace authgate::app {
 
+// How the process serves: many requests on worker threads, or one (CGI).
+enum class ServeMode { server, one_request };
+
 // Built once in main() before the workers start; read-only afterwards except for the view's
-// template cache and the gate, which are thread-safe.
+// template cache, the hash pool and the verifier's cost estimates, which are thread-safe.
 struct SharedState {
-    // Migrates the database, loads (or creates) the CSRF key and prepares the hash used for
-    // unknown accounts. Throws on a database or template-directory problem.
-    explicit SharedState(const Config& config);
+    // Brings the database to the current schema and loads (or creates) the site key. A server gets
+    // its hashing threads; a one-request process hashes on its own thread. Throws on a database or
+    // file problem.
+    SharedState(const Config& config, ServeMode mode);
 
     const Config& config;
     web::View view;
+    std::string site_key;
     auth::CsrfGuard csrf;
-    auth::HashingGate hashing_gate;
-    std::string dummy_hash;
+    auth::ValueSigner signer;
+    auth::HashPool hash_pool;
+    auth::PasswordVerifier passwords;
     web::CookieSettings cookie_settings;
     AuditLog audit;
 };

@@ -44,13 +44,10 @@ int password_score(const std::string& password, const std::vector<std::string>& 
     return score_of(estimate(password, user_words).bits);
 }
 
-std::optional<std::string> password_strength_problem(const std::string& password,
-                                                     const std::vector<std::string>& user_words, int min_score) {
+Strength password_strength(const std::string& password, const std::vector<std::string>& user_words, int min_score) {
     Estimate result = estimate(password, user_words);
-    if (score_of(result.bits) >= min_score) return std::nullopt;
-    if (result.uses_user_words) return "Password is too easy to guess: it is built on your username or email.";
-    return "Password is too easy to guess: avoid common words, names, dates and keyboard patterns, "
-           "or use a longer phrase of uncommon words.";
+    if (score_of(result.bits) >= min_score) return Strength::enough;
+    return result.uses_user_words ? Strength::uses_user_words : Strength::guessable;
 }
 
 }  // namespace authgate::auth

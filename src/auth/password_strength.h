@@ -1,7 +1,6 @@
 // password_strength.h -- rejects guessable passwords with zxcvbn (common words, names, patterns, user words).
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,9 +10,10 @@ namespace authgate::auth {
 // estimate, with `user_words` (username, email...) counted as known words.
 int password_score(const std::string& password, const std::vector<std::string>& user_words);
 
-// nullopt when `password` scores at least `min_score`; otherwise a message for the user saying why,
-// without repeating the password.
-std::optional<std::string> password_strength_problem(const std::string& password,
-                                                     const std::vector<std::string>& user_words, int min_score);
+enum class Strength { enough, uses_user_words, guessable };
+
+// enough when `password` scores at least `min_score`; otherwise why not: it is built on one of the
+// user's own words, or it is guessable in general.
+Strength password_strength(const std::string& password, const std::vector<std::string>& user_words, int min_score);
 
 }  // namespace authgate::auth

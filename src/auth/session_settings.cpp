@@ -10,4 +10,13 @@ std::optional<SessionProtection> parse_session_protection(const std::string& nam
     return std::nullopt;
 }
 
+std::string protection_name(SessionProtection protection) {
+    switch (protection) {
+        case SessionProtection::off: return "off";
+        case SessionProtection::strong: return "strong";
+        case SessionProtection::basic: break;
+    }
+    return "basic";
+}
+
 }  // namespace authgate::auth

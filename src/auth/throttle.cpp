@@ -20,11 +20,11 @@ std::string Throttle::account_key(const std::string& email) {
     return key;
 }
 
-std::optional<std::int64_t> Throttle::wait_for(const std::string& kind, const std::string& key, std::int64_t free,
-                                               std::int64_t now) {
-    auto stats = attempts_.since(kind, key, now - settings_.window_seconds);
+std::optional<std::int64_t> Throttle::wait_for(store::AttemptRepository& attempts, const std::string& kind,
+                                               const std::string& key, std::int64_t free, std::int64_t now) const {
+    auto stats = attempts.since(kind, key, now - settings_.window_seconds);
     if (stats.count < free) return std::nullopt;
-    std::int64_t excess = stats.count - free;  // 0 for the first failure past the free ones
+    std::int64_t excess = stats.count - free;  // 0 for the first attempt past the free ones
     std::int64_t delay = excess >= 20 ? settings_.max_delay_seconds
                                       : std::min<std::int64_t>(std::int64_t{1} << excess, settings_.max_delay_seconds);
     std::int64_t ready_at = stats.last_at + delay;
@@ -32,35 +32,41 @@ std::optional<std::int64_t> Throttle::wait_for(const std::string& kind, const st
     return ready_at - now;
 }
 
-std::optional<std::int64_t> Throttle::login_wait(const std::string& email, const std::string& address,
-                                                 std::int64_t now) {
-    auto account = wait_for(login_account, account_key(email), settings_.free_account_failures, now);
-    auto client = wait_for(login_address, address, settings_.free_address_failures, now);
-    if (account && client) return std::max(*account, *client);
-    return account ? account : client;
+ThrottleDecision Throttle::reserve_login(store::AttemptRepository& attempts, const std::string& email,
+                                         const std::string& address, std::int64_t now) const {
+    std::string key = account_key(email);
+    auto account = wait_for(attempts, login_account, key, settings_.free_account_failures, now);
+    auto client = wait_for(attempts, login_address, address, settings_.free_address_failures, now);
+    if (account || client) return {std::nullopt, std::max(account.value_or(0), client.value_or(0))};
+    attempts.prune(now - settings_.window_seconds);
+    Reservation reservation;
+    reservation.attempt_ids.push_back(attempts.record(login_account, key, now));
+    reservation.attempt_ids.push_back(attempts.record(login_address, address, now));
+    return {reservation, 0};
 }
 
-void Throttle::record_login_failure(const std::string& email, const std::string& address, std::int64_t now) {
-    attempts_.prune(now - settings_.window_seconds);
-    attempts_.record(login_account, account_key(email), now);
-    attempts_.record(login_address, address, now);
+void Throttle::forgive_login(store::AttemptRepository& attempts, const std::string& email,
+                             const Reservation& reservation) const {
+    release(attempts, reservation);
+    attempts.clear(login_account, account_key(email));
 }
 
-void Throttle::record_login_success(const std::string& email) {
-    attempts_.clear(login_account, account_key(email));
+void Throttle::release(store::AttemptRepository& attempts, const Reservation& reservation) const {
+    for (std::int64_t id : reservation.attempt_ids) attempts.remove(id);
 }
 
-std::optional<std::int64_t> Throttle::registration_wait(const std::string& address, std::int64_t now) {
-    auto stats = attempts_.since(register_address, address, now - settings_.window_seconds);
-    if (stats.count < settings_.registrations_per_hour) return std::nullopt;
-    // Wait until the oldest counted registration leaves the window; approximated by a full window
-    // after the latest, capped so the answer stays useful.
-    return std::max<std::int64_t>(1, std::min(settings_.window_seconds, stats.last_at + settings_.window_seconds - now));
-}
-
-void Throttle::record_registration(const std::string& address, std::int64_t now) {
-    attempts_.prune(now - settings_.window_seconds);
-    attempts_.record(register_address, address, now);
+ThrottleDecision Throttle::reserve_registration(store::AttemptRepository& attempts, const std::string& address,
+                                                std::int64_t now) const {
+    auto stats = attempts.since(register_address, address, now - settings_.window_seconds);
+    if (stats.count >= settings_.registrations_per_hour) {
+        // Wait until the window after the latest counted registration has passed, capped so the
+        // answer stays useful.
+        std::int64_t wait = std::max<std::int64_t>(
+            1, std::min(settings_.window_seconds, stats.last_at + settings_.window_seconds - now));
+        return {std::nullopt, wait};
+    }
+    attempts.prune(now - settings_.window_seconds);
+    return {Reservation{{attempts.record(register_address, address, now)}}, 0};
 }
 
 }  // namespace authgate::auth

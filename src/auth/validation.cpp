@@ -3,42 +3,55 @@
 
 #include <cctype>
 
+#include "auth/password_strength.h"
+#include "crypto/digest.h"
 #include "http/text.h"
 
 namespace authgate::auth {
 
 using http::utf8_length;
 
-std::optional<std::string> email_problem(const std::string& email) {
-    const std::string message = "Please enter a valid email address.";
-    if (email.empty() || email.size() > 120 || !utf8_length(email)) return message;
+FieldProblem email_problem(const std::string& email) {
+    if (email.empty() || email.size() > 120 || !utf8_length(email)) return FieldProblem::email_invalid;
     auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return message;
+    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos)
+        return FieldProblem::email_invalid;
     std::string domain = email.substr(at + 1);
     auto dot = domain.find('.');
     if (domain.empty() || dot == std::string::npos || dot == 0 || domain.back() == '.' ||
         domain.find("..") != std::string::npos)
-        return message;
+        return FieldProblem::email_invalid;
     for (unsigned char c : email)
         if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '\\' || c == ',' || c == ';')
-            return message;
-    return std::nullopt;
+            return FieldProblem::email_invalid;
+    return FieldProblem::none;
 }
 
-std::optional<std::string> username_problem(const std::string& username) {
-    const std::string message = "Username must be 3 to 80 characters: letters, digits, dots, underscores or hyphens.";
-    if (username.size() < 3 || username.size() > 80) return message;
+FieldProblem username_problem(const std::string& username) {
+    if (username.size() < 3 || username.size() > 80) return FieldProblem::username_invalid;
     for (unsigned char c : username)
-        if (!(std::isalnum(c) || c == '_' || c == '.' || c == '-')) return message;
-    return std::nullopt;
+        if (!(std::isalnum(c) || c == '_' || c == '.' || c == '-')) return FieldProblem::username_invalid;
+    return FieldProblem::none;
 }
 
-std::optional<std::string> password_length_problem(const std::string& password) {
+FieldProblem password_length_problem(const std::string& password) {
     auto length = utf8_length(password);
-    if (!length) return "Password must be valid text.";
-    if (*length < 8) return "Password must be at least 8 characters.";
-    if (*length > 128) return "Password must be at most 128 characters.";
-    return std::nullopt;
+    if (!length) return FieldProblem::password_not_text;
+    if (*length < 8) return FieldProblem::password_too_short;
+    if (*length > 128) return FieldProblem::password_too_long;
+    return FieldProblem::none;
+}
+
+FieldProblem new_password_problem(const std::string& password, const std::string& confirmation,
+                                  const std::vector<std::string>& user_words, int min_score) {
+    if (auto problem = password_length_problem(password); problem != FieldProblem::none) return problem;
+    if (!crypto::constant_time_equal(password, confirmation)) return FieldProblem::passwords_differ;
+    switch (password_strength(password, user_words, min_score)) {
+        case Strength::enough: return FieldProblem::none;
+        case Strength::uses_user_words: return FieldProblem::password_uses_user_words;
+        case Strength::guessable: break;
+    }
+    return FieldProblem::password_guessable;
 }
 
 }  // namespace authgate::auth

@@ -1,4 +1,4 @@
-// repositories.h -- the storage interfaces the domain uses; SQLite implements them (sqlite_store.h).
+// repositories.h -- the storage interfaces the domain uses; every backend (store/sqlite/) implements them.
 #pragma once
 
 #include <cstdint>
@@ -16,13 +16,19 @@ public:
     // The account whose email equals `email` ignoring ASCII case (an exact match wins).
     virtual std::optional<UserRecord> find_by_email(const std::string& email) = 0;
     virtual std::optional<UserRecord> find_by_id(std::int64_t id) = 0;
-    // Adds an account unless the email or the username is taken (ignoring ASCII case); atomic
-    // against concurrent registrations. `created_id` receives the new id.
-    virtual CreateUserResult create(const std::string& email, const std::string& username,
-                                    const std::string& password_hash, std::int64_t now,
-                                    std::int64_t& created_id) = 0;
-    virtual void update_password_hash(std::int64_t user_id, const std::string& password_hash) = 0;
+    // True when an account has this email / username, ignoring ASCII case.
+    virtual bool email_taken(const std::string& email) = 0;
+    virtual bool username_taken(const std::string& username) = 0;
+    // Adds an account; the caller has checked email_taken/username_taken in the same transaction.
+    // Returns the new id.
+    virtual std::int64_t create(const std::string& email, const std::string& username,
+                                const std::string& password_hash, std::int64_t now) = 0;
+    // Replaces the hash only while it still is `old_hash`; false when it changed meanwhile.
+    virtual bool replace_password_hash(std::int64_t user_id, const std::string& old_hash,
+                                       const std::string& new_hash) = 0;
     virtual void record_login(std::int64_t user_id, std::int64_t now) = 0;
+    // The distinct hash methods (the text before the first '$') of the stored passwords.
+    virtual std::vector<std::string> password_methods() = 0;
 };
 
 class SessionRepository {
@@ -30,15 +36,16 @@ public:
     virtual ~SessionRepository() = default;
     // Inserts a session and returns its id.
     virtual std::int64_t create(const NewSession& session) = 0;
-    virtual std::optional<SessionRecord> find_by_token_hash(const std::string& token_hash) = 0;
+    // The session with this token hash and its user, by one indexed lookup.
+    virtual std::optional<SessionWithUser> find_with_user(const std::string& token_hash) = 0;
     virtual void touch(std::int64_t session_id, std::int64_t now) = 0;
     virtual void mark_not_fresh(std::int64_t session_id) = 0;
     virtual void remove(std::int64_t session_id) = 0;
+    virtual void remove_by_token_hash(const std::string& token_hash) = 0;
+    // Ends every session opened from the remember chain `selector`; returns how many.
+    virtual std::int64_t remove_for_chain(const std::string& selector) = 0;
     // Removes sessions idle since before `idle_cutoff` or created before `absolute_cutoff`.
     virtual void remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) = 0;
-    virtual void add_flash(std::int64_t session_id, const FlashRecord& flash) = 0;
-    // Returns and deletes the session's flash messages, oldest first.
-    virtual std::vector<FlashRecord> take_flashes(std::int64_t session_id) = 0;
 };
 
 class RememberRepository {
@@ -46,21 +53,26 @@ public:
     virtual ~RememberRepository() = default;
     virtual void create(const RememberRecord& record, std::int64_t now) = 0;
     virtual std::optional<RememberRecord> find(const std::string& selector) = 0;
-    // Replaces the validator hash and expiry only if the stored hash is still `old_hash`; false
-    // when another request rotated it first.
+    // Replaces the validator hash only if it is still `old_hash`, keeping the old one as the
+    // previous validator with `now` as its rotation time; false when another request rotated first.
     virtual bool rotate(const std::string& selector, const std::string& old_hash, const std::string& new_hash,
-                        std::int64_t expires_at) = 0;
+                        std::int64_t now) = 0;
     virtual void remove(const std::string& selector) = 0;
     virtual void remove_all_for_user(std::int64_t user_id) = 0;
+    // Deletes chains that expired before `now`.
+    virtual void remove_expired(std::int64_t now) = 0;
 };
 
 class AttemptRepository {
 public:
     virtual ~AttemptRepository() = default;
-    // Records one attempt of `kind` ("login_account", "login_address", "register_address") for `key`.
-    virtual void record(const std::string& kind, const std::string& key, std::int64_t now) = 0;
+    // Records one attempt of `kind` ("login_account", "login_address", "register_address") for
+    // `key`; returns its id.
+    virtual std::int64_t record(const std::string& kind, const std::string& key, std::int64_t now) = 0;
     // Attempts of `kind` for `key` at or after `since`.
     virtual AttemptStats since(const std::string& kind, const std::string& key, std::int64_t since) = 0;
+    // Forgets one attempt (a reservation that turned out not to be a failure).
+    virtual void remove(std::int64_t attempt_id) = 0;
     // Forgets the attempts of `kind` for `key` (after a successful login).
     virtual void clear(const std::string& kind, const std::string& key) = 0;
     // Deletes every attempt before `before`.

@@ -1,18 +1,17 @@
-// account_pages.cpp -- register, login and logout pages.
+// account_pages.cpp -- register, login and logout pages: each calls one use case and words its result.
 #include "web/account_pages.h"
 
-#include <cstring>  // ctemplate's str_ref.h uses strlen without including it
-#include <ctemplate/template_dictionary.h>
-
+#include "auth/login.h"
+#include "auth/logout.h"
+#include "auth/register.h"
 #include "http/url.h"
-#include "web/page_renderer.h"
+#include "web/messages.h"
+#include "web/page.h"
 #include "web/pages.h"
 
 namespace authgate::web {
 
 namespace {
-
-const char* const invalid_login = "Invalid email or password";
 
 // The `next` target from the query string when it is a safe local path, else "".
 std::string safe_next(const http::Request& request) {
@@ -20,35 +19,18 @@ std::string safe_next(const http::Request& request) {
     return http::is_safe_local_path(next) ? next : "";
 }
 
-http::Response register_page(RequestContext& context, int status, const std::vector<store::FlashRecord>& messages) {
-    PageData page("register.tpl", "Register");
-    page.content().SetValue("EMAIL", context.request.form_value("email"));
-    page.content().SetValue("USERNAME", context.request.form_value("username"));
+http::Response register_page(RequestContext& context, int status, const std::vector<Flash>& messages) {
+    Page page("register.tpl", "Register");
+    page.content.set("EMAIL", context.request.form_value("email"));
+    page.content.set("USERNAME", context.request.form_value("username"));
     return render_page(context, page, status, messages);
 }
 
-http::Response login_page(RequestContext& context, int status, const std::vector<store::FlashRecord>& messages) {
-    PageData page("login.tpl", "Log in");
+http::Response login_page(RequestContext& context, int status, const std::vector<Flash>& messages) {
+    Page page("login.tpl", "Log in");
     std::string next = safe_next(context.request);
-    page.content().SetValue("ACTION", next.empty() ? "/login" : "/login?next=" + http::percent_encode(next));
+    page.content.set("ACTION", next.empty() ? "/login" : "/login?next=" + http::percent_encode(next));
     return render_page(context, page, status, messages);
-}
-
-const char* register_outcome(auth::RegisterStatus status) {
-    switch (status) {
-        case auth::RegisterStatus::created: return "created";
-        case auth::RegisterStatus::duplicate_email: return "duplicate_email";
-        case auth::RegisterStatus::duplicate_username: return "duplicate_username";
-        case auth::RegisterStatus::invalid: break;
-    }
-    return "invalid";
-}
-
-// The 429 page with Retry-After.
-http::Response too_many_attempts(RequestContext& context, std::int64_t wait_seconds) {
-    http::Response response = render_error(context.services.view, 429);
-    response.add_header("Retry-After", std::to_string(wait_seconds));
-    return response;
 }
 
 }  // namespace
@@ -60,21 +42,26 @@ http::Response show_register(RequestContext& context) {
 
 http::Response submit_register(RequestContext& context) {
     const http::Request& request = context.request;
-    auto& throttle = context.services.throttle;
-    if (auto wait = throttle.registration_wait(context.client.remote_addr, context.services.now())) {
-        context.audit("registration", "throttled", request.form_value("email"));
-        return too_many_attempts(context, *wait);
+    auth::RegisterRequest form{request.form_value("email"), request.form_value("username"),
+                               request.form_value("password"), request.form_value("password_confirm"),
+                               context.presented.client, context.presented.now};
+    auth::RegisterResult result = auth::register_account(context.services.auth, form);
+    switch (result.status) {
+        case auth::RegisterStatus::created:
+            context.flash("success", text::registered);
+            return http::redirect("/login");
+        case auth::RegisterStatus::throttled:
+            return render_retry_later(context.services.view, 429, static_cast<long>(result.retry_after));
+        case auth::RegisterStatus::busy:
+            return render_retry_later(context.services.view, 503, static_cast<long>(result.retry_after));
+        case auth::RegisterStatus::duplicate_email:
+            return register_page(context, 422, {{"error", text::email_taken}});
+        case auth::RegisterStatus::duplicate_username:
+            return register_page(context, 422, {{"error", text::username_taken}});
+        case auth::RegisterStatus::invalid:
+            break;
     }
-    throttle.record_registration(context.client.remote_addr, context.services.now());
-    auth::RegistrationForm form{request.form_value("email"), request.form_value("username"),
-                                request.form_value("password"), request.form_value("password_confirm")};
-    auth::RegisterResult result = context.services.accounts.register_account(form, context.services.now());
-    context.audit("registration", register_outcome(result.status), form.email,
-                  result.user_id ? std::optional<std::int64_t>(result.user_id) : std::nullopt);
-    if (result.status != auth::RegisterStatus::created)
-        return register_page(context, 422, {{"error", result.message}});
-    context.flash("success", result.message);
-    return http::redirect("/login");
+    return register_page(context, 422, {{"error", text::field_problem(result.problem)}});
 }
 
 http::Response show_login(RequestContext& context) {
@@ -84,38 +71,46 @@ http::Response show_login(RequestContext& context) {
 
 http::Response submit_login(RequestContext& context) {
     const http::Request& request = context.request;
-    const std::string email = request.form_value("email");
-    const bool remember = !request.form_value("remember").empty();
-    auto& throttle = context.services.throttle;
-    if (auto wait = throttle.login_wait(email, context.client.remote_addr, context.services.now())) {
-        context.audit("login_throttled", "retry_after_" + std::to_string(*wait), email);
-        return too_many_attempts(context, *wait);
+    auth::LoginRequest login{request.form_value("email"), request.form_value("password"),
+                             !request.form_value("remember").empty(), context.presented};
+    // The visit resolved for this request may have opened a session from the remember cookie;
+    // the login replaces it.
+    if (context.visit.cookies.session_token) login.presented.session_token = *context.visit.cookies.session_token;
+    if (context.visit.cookies.remember_token) login.presented.remember_cookie = *context.visit.cookies.remember_token;
+    auth::LoginResult result = auth::log_in(context.services.auth, login);
+    switch (result.status) {
+        case auth::LoginStatus::ok: {
+            context.apply(result.cookies);
+            context.visit.user = result.user;
+            context.rotate_csrf();
+            std::string next = safe_next(request);
+            return http::redirect(next.empty() ? "/dashboard" : next);
+        }
+        case auth::LoginStatus::throttled:
+            return render_retry_later(context.services.view, 429, static_cast<long>(result.retry_after));
+        case auth::LoginStatus::busy:
+            return render_retry_later(context.services.view, 503, static_cast<long>(result.retry_after));
+        case auth::LoginStatus::bad_credentials:
+        case auth::LoginStatus::inactive:
+            break;
     }
-    auto outcome = context.services.accounts.authenticate(email, request.form_value("password"), context.services.now());
-    if (outcome.result != auth::LoginResult::ok) {
-        throttle.record_login_failure(email, context.client.remote_addr, context.services.now());
-        context.audit("login_failure", outcome.result == auth::LoginResult::inactive ? "inactive" : "bad_credentials",
-                      email);
-        return login_page(context, 422, {{"error", invalid_login}});
-    }
-    throttle.record_login_success(email);
-    context.audit("login_success", remember ? "remember_me" : "session", email, outcome.user->id);
-    context.services.sessions.login(context.visit, *outcome.user, remember, context.client, context.services.now());
-    context.rotate_csrf();
-    std::string next = safe_next(request);
-    return http::redirect(next.empty() ? "/dashboard" : next);
+    return login_page(context, 422, {{"error", text::invalid_login}});
 }
 
 http::Response show_logout(RequestContext& context) {
-    PageData page("logout.tpl", "Log out");
+    Page page("logout.tpl", "Log out");
     return render_page(context, page);
 }
 
 http::Response submit_logout(RequestContext& context) {
-    if (context.logged_in()) context.audit("logout", "session_ended", context.visit.user->email, context.visit.user->id);
-    context.services.sessions.logout(context.visit, context.request.cookie(context.cookie_name("remember_token")));
+    auth::Presented presented = context.presented;
+    if (context.visit.cookies.session_token) presented.session_token = *context.visit.cookies.session_token;
+    if (context.visit.cookies.remember_token) presented.remember_cookie = *context.visit.cookies.remember_token;
+    auth::LogoutResult result = auth::log_out(context.services.auth, presented);
+    context.apply(result.cookies);
+    context.visit.user.reset();
     context.rotate_csrf();
-    context.flash("info", "You have been logged out.");
+    context.flash("info", text::logged_out);
     return http::redirect("/login");
 }
 

@@ -1,9 +1,11 @@
-# src/web/local.mk -- handlers and the view; ctemplate is included only here.
+# src/web/local.mk -- handlers, user-facing texts and the view; ctemplate is included only in view.cpp.
 src_libauthgate_a_SOURCES += \
 	src/web/view.h src/web/view.cpp \
+	src/web/messages.h src/web/messages.cpp \
 	src/web/pages.h src/web/pages.cpp \
+	src/web/flash_cookie.h src/web/flash_cookie.cpp \
 	src/web/static_files.h src/web/static_files.cpp \
 	src/web/request_context.h src/web/request_context.cpp \
-	src/web/page_renderer.h src/web/page_renderer.cpp \
+	src/web/page.h src/web/page.cpp \
 	src/web/account_pages.h src/web/account_pages.cpp \
 	src/web/member_pages.h src/web/member_pages.cpp

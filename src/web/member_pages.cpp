@@ -1,12 +1,11 @@
 // member_pages.cpp -- protected pages and the login-required redirect.
 #include "web/member_pages.h"
 
-#include <cstring>  // ctemplate's str_ref.h uses strlen without including it
-#include <ctemplate/template_dictionary.h>
 #include <ctime>
 
 #include "http/url.h"
-#include "web/page_renderer.h"
+#include "web/messages.h"
+#include "web/page.h"
 
 namespace authgate::web {
 
@@ -22,11 +21,14 @@ std::string format_time(const std::optional<std::int64_t>& seconds) {
     return buffer;
 }
 
-void fill_account(PageData& page, const store::UserRecord& user) {
-    page.content().SetValue("USERNAME", user.username);
-    page.content().SetValue("EMAIL", user.email);
-    page.content().SetValue("CREATED_AT", format_time(user.created_at));
-    page.content().SetValue("LAST_LOGIN_AT", format_time(user.last_login_at));
+http::Response account_page(RequestContext& context, const char* template_name, const char* title) {
+    Page page(template_name, title);
+    const auth::UserView& user = *context.visit.user;
+    page.content.set("USERNAME", user.username);
+    page.content.set("EMAIL", user.email);
+    page.content.set("CREATED_AT", format_time(user.created_at));
+    page.content.set("LAST_LOGIN_AT", format_time(user.last_login_at));
+    return render_page(context, page);
 }
 
 }  // namespace
@@ -35,11 +37,11 @@ std::optional<http::Response> enforce_access(RequestContext& context, Access acc
     if (access == Access::anyone) return std::nullopt;
     std::string next = "/login?next=" + http::percent_encode(context.request.raw_target);
     if (!context.logged_in()) {
-        context.flash("info", "Please log in to access this page.");
+        context.flash("info", text::login_required);
         return http::redirect(next);
     }
     if (access == Access::fresh_login_required && !context.visit.fresh) {
-        context.flash("info", "Please reauthenticate to access this page.");
+        context.flash("info", text::reauthenticate);
         return http::redirect(next);
     }
     return std::nullopt;
@@ -50,21 +52,15 @@ http::Response show_home(RequestContext& context) {
 }
 
 http::Response show_dashboard(RequestContext& context) {
-    PageData page("dashboard.tpl", "Dashboard");
-    fill_account(page, *context.visit.user);
-    return render_page(context, page);
+    return account_page(context, "dashboard.tpl", "Dashboard");
 }
 
 http::Response show_profile(RequestContext& context) {
-    PageData page("profile.tpl", "Profile");
-    fill_account(page, *context.visit.user);
-    return render_page(context, page);
+    return account_page(context, "profile.tpl", "Profile");
 }
 
 http::Response show_settings(RequestContext& context) {
-    PageData page("settings.tpl", "Settings");
-    fill_account(page, *context.visit.user);
-    return render_page(context, page);
+    return account_page(context, "settings.tpl", "Settings");
 }
 
 }  // namespace authgate::web

@@ -1,9 +1,6 @@
 // pages.h -- the error pages (rendered without a session, so they work whatever failed).
 #pragma once
 
-#include <string>
-
-#include "http/request.h"
 #include "http/response.h"
 #include "web/view.h"
 
@@ -13,16 +10,7 @@ namespace authgate::web {
 // cannot be rendered, a short plain-text body is used instead.
 http::Response render_error(View& view, int status) noexcept;
 
-class Pages {
-public:
-    explicit Pages(View& view) : view_(view) {}
-
-    // A complete error page for `status`. Never throws: when the error template itself cannot be
-    // rendered, a short plain-text body is used instead.
-    http::Response error(int status) noexcept;
-
-private:
-    View& view_;
-};
+// An error page for `status` (429 or 503) telling the client to wait `seconds` (Retry-After).
+http::Response render_retry_later(View& view, int status, long seconds) noexcept;
 
 }  // namespace authgate::web

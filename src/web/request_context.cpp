@@ -1,4 +1,4 @@
-// request_context.cpp -- cookies in, session resolution, cookies out.
+// request_context.cpp -- cookies in, visit resolution, cookies out.
 #include "web/request_context.h"
 
 namespace authgate::web {
@@ -8,24 +8,23 @@ namespace {
 const char* const session_cookie = "session";
 const char* const remember_cookie = "remember_token";
 const char* const nonce_cookie = "csrf_nonce";
+const char* const flash_cookie = "flash";
 
 }  // namespace
 
 RequestContext::RequestContext(const http::Request& request, Services& services)
-    : request(request),
-      services(services),
-      client{request.remote_addr, request.user_agent},
-      secure_(request.https || services.cookie_settings.always_secure) {
-    visit = services.sessions.resolve(request.cookie(cookie_name(session_cookie)),
-                                      request.cookie(cookie_name(remember_cookie)), client, services.now());
-    if (visit.remember_event == auth::RememberEvent::theft_detected)
-        audit("remember_token_theft", "all_remember_tokens_revoked", "", visit.affected_user_id);
-    if (visit.protection_ended_session) audit("session_protection", "session_ended", "", visit.affected_user_id);
+    : request(request), services(services), secure_(request.https || services.cookie_settings.always_secure) {
+    presented.session_token = request.cookie(cookie_name(session_cookie));
+    presented.remember_cookie = request.cookie(cookie_name(remember_cookie));
+    presented.client = {request.remote_addr, request.user_agent};
+    presented.now = services.now();
+    visit = auth::resolve_visit(services.auth, presented);
     nonce_ = request.cookie(cookie_name(nonce_cookie));
     if (!auth::CsrfGuard::is_well_formed_nonce(nonce_)) {
         nonce_ = auth::CsrfGuard::new_nonce();
         nonce_is_new_ = true;
     }
+    flash_cookie_ = request.cookie(cookie_name(flash_cookie));
 }
 
 std::string RequestContext::cookie_name(const std::string& base) const {
@@ -49,13 +48,15 @@ void RequestContext::rotate_csrf() {
     token_.clear();
 }
 
-void RequestContext::audit(const std::string& event, const std::string& outcome, const std::string& account,
-                           std::optional<std::int64_t> user_id) {
-    services.audit.record({event, outcome, client.remote_addr, account, user_id});
+void RequestContext::flash(const std::string& category, const std::string& message) {
+    outgoing_flashes_.push_back({category, message});
 }
 
-void RequestContext::flash(const std::string& category, const std::string& message) {
-    services.sessions.flash(visit, category, message, client, services.now());
+std::vector<Flash> RequestContext::take_flashes() {
+    if (flashes_taken_) return {};
+    flashes_taken_ = true;
+    if (flash_cookie_.empty()) return {};
+    return decode_flashes(services.signer, flash_cookie_);
 }
 
 void RequestContext::finish(http::Response& response) {
@@ -64,14 +65,25 @@ void RequestContext::finish(http::Response& response) {
         set.secure = secure_;
         return set;
     };
-    if (visit.new_session_token) response.cookies.push_back(cookie(session_cookie, *visit.new_session_token, std::nullopt));
-    else if (visit.clear_session_cookie) response.cookies.push_back(cookie(session_cookie, "", 0L));
-    if (visit.new_remember_token)
-        response.cookies.push_back(cookie(remember_cookie, *visit.new_remember_token,
-                                          static_cast<long>(services.session_settings.remember_seconds)));
-    else if (visit.clear_remember_cookie)
+    const auth::CookieChanges& changes = visit.cookies;
+    if (changes.session_token)
+        response.cookies.push_back(cookie(session_cookie, *changes.session_token, std::nullopt));
+    else if (changes.clear_session)
+        response.cookies.push_back(cookie(session_cookie, "", 0L));
+    if (changes.remember_token)
+        response.cookies.push_back(
+            cookie(remember_cookie, *changes.remember_token, static_cast<long>(changes.remember_max_age)));
+    else if (changes.clear_remember)
         response.cookies.push_back(cookie(remember_cookie, "", 0L));
     if (nonce_is_new_ && nonce_needed_) response.cookies.push_back(cookie(nonce_cookie, nonce_, std::nullopt));
+    if (!outgoing_flashes_.empty()) {
+        // Messages not shown yet (this answer is a redirect) travel on with the new ones.
+        std::vector<Flash> flashes = flashes_taken_ ? std::vector<Flash>{} : decode_flashes(services.signer, flash_cookie_);
+        flashes.insert(flashes.end(), outgoing_flashes_.begin(), outgoing_flashes_.end());
+        response.cookies.push_back(cookie(flash_cookie, encode_flashes(services.signer, flashes), std::nullopt));
+    } else if (flashes_taken_ && !flash_cookie_.empty()) {
+        response.cookies.push_back(cookie(flash_cookie, "", 0L));
+    }
     response.personal = true;
 }
 

@@ -1,18 +1,18 @@
-// request_context.h -- one request's session state, CSRF nonce and the services handlers use.
+// request_context.h -- one request's visit, CSRF nonce, flash messages and the cookies they need.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
-#include "auth/account_service.h"
-#include "auth/audit.h"
 #include "auth/csrf.h"
-#include "auth/session_service.h"
-#include "auth/session_settings.h"
-#include "auth/throttle.h"
+#include "auth/resolve_visit.h"
+#include "auth/services.h"
+#include "auth/signed_value.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "web/flash_cookie.h"
 #include "web/view.h"
 
 namespace authgate::web {
@@ -25,25 +25,23 @@ struct CookieSettings {
 // Everything a handler may use, shared by the handlers of one worker thread.
 struct Services {
     View& view;
-    auth::AccountService& accounts;
-    auth::SessionService& sessions;
-    auth::Throttle& throttle;
-    auth::AuditSink& audit;
+    auth::AuthServices& auth;
     const auth::CsrfGuard& csrf;
-    const auth::SessionSettings& session_settings;
+    const auth::ValueSigner& signer;
     const CookieSettings& cookie_settings;
     std::function<std::int64_t()> now;  // unix seconds
 };
 
 class RequestContext {
 public:
-    // Resolves the session and remember cookies and reads (or makes) the CSRF nonce.
+    // Resolves the session and remember cookies (auth::resolve_visit) and reads (or makes) the
+    // CSRF nonce.
     RequestContext(const http::Request& request, Services& services);
 
     const http::Request& request;
     Services& services;
+    auth::Presented presented;  // the cookies this request carried
     auth::Visit visit;
-    auth::ClientInfo client;
 
     bool secure_cookies() const { return secure_; }
     bool logged_in() const { return visit.user.has_value(); }
@@ -53,16 +51,17 @@ public:
     bool csrf_valid() const;
     // A new nonce (at login and logout), so tokens from before no longer work.
     void rotate_csrf();
-    // Queues a flash message for the next page.
+    // Queues a flash message for the next page (in a cookie).
     void flash(const std::string& category, const std::string& message);
-    // Records a security event for this request's client.
-    void audit(const std::string& event, const std::string& outcome, const std::string& account,
-               std::optional<std::int64_t> user_id = std::nullopt);
+    // The messages waiting for this page; they are shown once.
+    std::vector<Flash> take_flashes();
+    // Replaces the visit's cookie changes with those of a login or logout.
+    void apply(const auth::CookieChanges& changes) { visit.cookies = changes; }
     // The name of a cookie as sent to this visitor ("__Host-" prefix over HTTPS).
     std::string cookie_name(const std::string& base) const;
 
-    // Adds the Set-Cookie lines for every change the visit and the nonce need, and marks the
-    // response personal (no caching).
+    // Adds the Set-Cookie lines for every change the visit, the nonce and the flashes need, and
+    // marks the response personal (no caching).
     void finish(http::Response& response);
 
 private:
@@ -71,6 +70,10 @@ private:
     bool nonce_is_new_ = false;
     bool nonce_needed_ = false;
     std::string token_;
+    std::string flash_cookie_;
+    bool flashes_taken_ = false;
+    std::vector<Flash> incoming_flashes_;
+    std::vector<Flash> outgoing_flashes_;
 };
 
 }  // namespace authgate::web

@@ -1,4 +1,4 @@
-// view.cpp -- ctemplate cache with a site-first search path and timed or signalled reloads.
+// view.cpp -- ctemplate cache with a site-first search path, timed or signalled reloads, and value conversion.
 #include "web/view.h"
 
 #include <chrono>
@@ -14,8 +14,7 @@ namespace {
 const char* const layout_template = "layout.tpl";
 
 long long monotonic_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -23,28 +22,25 @@ std::string with_slash(const std::string& directory) {
     return !directory.empty() && directory.back() != '/' ? directory + "/" : directory;
 }
 
+void fill(ctemplate::TemplateDictionary& dictionary, const ViewValues& values) {
+    for (const auto& value : values.values()) dictionary.SetValue(value.first, value.second);
+    for (const auto& name : values.shown()) dictionary.ShowSection(name);
+    for (const auto& section : values.sections()) fill(*dictionary.AddSectionDictionary(section.first), *section.second);
+}
+
 }  // namespace
 
-PageData::PageData(const std::string& template_name, const std::string& title)
-    : template_name_(template_name), layout_(std::make_unique<ctemplate::TemplateDictionary>("layout")) {
-    layout_->SetValue("TITLE", title);
-    content_ = layout_->AddIncludeDictionary("CONTENT");
-    content_->SetFilename(template_name);
-    content_->SetValue("TITLE", title);
+void ViewValues::set(const std::string& name, std::string value) {
+    values_.emplace_back(name, std::move(value));
 }
 
-PageData::~PageData() = default;
-
-ctemplate::TemplateDictionary& PageData::layout() {
-    return *layout_;
+ViewValues& ViewValues::add_section(const std::string& name) {
+    sections_.emplace_back(name, std::make_unique<ViewValues>());
+    return *sections_.back().second;
 }
 
-ctemplate::TemplateDictionary& PageData::content() {
-    return *content_;
-}
-
-void PageData::set_shared(const std::string& name, const std::string& value) {
-    layout_->SetTemplateGlobalValue(name, value);
+void ViewValues::show_section(const std::string& name) {
+    shown_.push_back(name);
 }
 
 View::View(const std::string& site_dir, const std::string& installed_dir, int reload_interval_seconds)
@@ -61,14 +57,21 @@ View::View(const std::string& site_dir, const std::string& installed_dir, int re
 
 View::~View() = default;
 
-std::string View::render(PageData& page) {
+std::string View::render(const Page& page) {
     reload_if_due();
-    for (const std::string& name : {std::string(layout_template), page.template_name()})
+    for (const std::string& name : {std::string(layout_template), page.template_name})
         if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
             throw TemplateError("cannot load template " + name + ": missing or malformed");
+    ctemplate::TemplateDictionary layout("layout");
+    layout.SetValue("TITLE", page.title);
+    for (const auto& value : page.shared) layout.SetTemplateGlobalValue(value.first, value.second);
+    fill(layout, page.layout);
+    ctemplate::TemplateDictionary* content = layout.AddIncludeDictionary("CONTENT");
+    content->SetFilename(page.template_name);
+    content->SetValue("TITLE", page.title);
+    fill(*content, page.content);
     std::string output;
-    if (!cache_->ExpandWithData(layout_template, ctemplate::STRIP_BLANK_LINES, &page.layout(), nullptr,
-                                &output))
+    if (!cache_->ExpandWithData(layout_template, ctemplate::STRIP_BLANK_LINES, &layout, nullptr, &output))
         throw TemplateError("cannot expand template " + std::string(layout_template) +
                             " (or a template it includes): missing or malformed");
     return output;
@@ -84,8 +87,7 @@ void View::reload_if_due() {
     long long now = monotonic_seconds();
     long long last = last_check_.load();
     if (now - last < reload_interval_seconds_) return;
-    if (last_check_.compare_exchange_strong(last, now))
-        cache_->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
+    if (last_check_.compare_exchange_strong(last, now)) cache_->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
 }
 
 }  // namespace authgate::web

@@ -1,14 +1,15 @@
-// view.h -- renders pages from ctemplate files: a site directory first, then the installed templates.
+// view.h -- renders pages from ctemplate files (a site directory first, then the installed ones) from neutral values.
 #pragma once
 
 #include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ctemplate {
 class TemplateCache;
-class TemplateDictionary;
 }  // namespace ctemplate
 
 namespace authgate::web {
@@ -19,33 +20,49 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The dictionaries of one page: the shared layout and the page's own content include.
-class PageData {
+// The values one template (or one repetition of a section) is filled with. Values are HTML-escaped
+// by the templates' auto-escaping.
+class ViewValues {
 public:
-    // `template_name` is the content file (e.g. "index.tpl"); `title` fills <title> and <h1>.
-    PageData(const std::string& template_name, const std::string& title);
-    ~PageData();
-    PageData(const PageData&) = delete;
-    PageData& operator=(const PageData&) = delete;
+    ViewValues() = default;
+    ViewValues(ViewValues&&) = default;
+    ViewValues& operator=(ViewValues&&) = default;
 
-    // Values for layout.tpl (navigation, flash messages).
-    ctemplate::TemplateDictionary& layout();
-    // Values for the page's own template.
-    ctemplate::TemplateDictionary& content();
-    // Sets a value visible to the layout and every include of this page.
-    void set_shared(const std::string& name, const std::string& value);
-    const std::string& template_name() const { return template_name_; }
+    // Sets {{NAME}}.
+    void set(const std::string& name, std::string value);
+    // Shows {{#NAME}}...{{/NAME}} once more and returns the values of that repetition.
+    ViewValues& add_section(const std::string& name);
+    // Shows {{#NAME}}...{{/NAME}} once, with the values around it.
+    void show_section(const std::string& name);
+
+    const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+    const std::vector<std::pair<std::string, std::unique_ptr<ViewValues>>>& sections() const { return sections_; }
+    const std::vector<std::string>& shown() const { return shown_; }
 
 private:
-    std::string template_name_;
-    std::unique_ptr<ctemplate::TemplateDictionary> layout_;
-    ctemplate::TemplateDictionary* content_;
+    std::vector<std::pair<std::string, std::string>> values_;
+    std::vector<std::pair<std::string, std::unique_ptr<ViewValues>>> sections_;
+    std::vector<std::string> shown_;
+};
+
+// One page: the layout around the page's own template.
+struct Page {
+    // `template_name` is the content file (e.g. "dashboard.tpl"); `title` fills <title> and <h1>.
+    Page(std::string template_name, std::string title)
+        : template_name(std::move(template_name)), title(std::move(title)) {}
+
+    std::string template_name;
+    std::string title;
+    ViewValues layout;   // navigation, flash messages
+    ViewValues content;  // the page's own values
+    std::vector<std::pair<std::string, std::string>> shared;  // visible in the layout and every include
 };
 
 class View {
 public:
     // `site_dir` (may be empty) is searched before `installed_dir`. Templates are checked for
-    // changes at most every `reload_interval_seconds` (0: only when reload() is called).
+    // changes at most every `reload_interval_seconds` (0: only when reload() is called). Nothing is
+    // read from disk until the first page is rendered.
     View(const std::string& site_dir, const std::string& installed_dir, int reload_interval_seconds);
     ~View();
     View(const View&) = delete;
@@ -53,7 +70,7 @@ public:
 
     // Expands layout.tpl around the page. Throws TemplateError when a template cannot be used.
     // Safe to call from several threads at once.
-    std::string render(PageData& page);
+    std::string render(const Page& page);
 
     // Marks every template to be re-read from disk on its next use if its file changed (SIGHUP).
     void reload();

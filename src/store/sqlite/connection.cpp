@@ -1,9 +1,9 @@
-// database.cpp -- SQLite connection, statement cache and transactions.
-#include "store/database.h"
+// connection.cpp -- SQLite connection, statement cache and transactions.
+#include "store/sqlite/connection.h"
 
 #include <sqlite3.h>
 
-namespace authgate::store {
+namespace authgate::store::sqlite {
 
 namespace {
 
@@ -129,22 +129,22 @@ int Connection::changes() const {
     return sqlite3_changes(db_);
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) {
-    connection_.exec("BEGIN IMMEDIATE");
+Transaction::Transaction(Connection& connection, Access access) : connection_(connection) {
+    connection_.prepare(access == Access::write ? "BEGIN IMMEDIATE" : "BEGIN").run();
 }
 
 Transaction::~Transaction() {
     if (done_) return;
     try {
-        connection_.exec("ROLLBACK");
+        connection_.prepare("ROLLBACK").run();
     } catch (...) {
         // The transaction is already gone (SQLite rolled it back itself).
     }
 }
 
 void Transaction::commit() {
-    connection_.exec("COMMIT");
+    connection_.prepare("COMMIT").run();
     done_ = true;
 }
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

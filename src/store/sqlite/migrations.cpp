@@ -1,10 +1,10 @@
 // migrations.cpp -- schema.sql (compiled in) plus the numbered migrations that extend the Flask table.
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 
 #include <string>
 #include <vector>
 
-namespace authgate::store {
+namespace authgate::store::sqlite {
 
 namespace {
 
@@ -31,6 +31,16 @@ const std::vector<Migration>& migrations() {
         {2,
          "CREATE INDEX IF NOT EXISTS authgate_user_email_nocase ON user(email COLLATE NOCASE);"
          "CREATE INDEX IF NOT EXISTS authgate_user_username_nocase ON user(username COLLATE NOCASE);"},
+        // Remember chains keep their previous validator (a grace window for two tabs presenting the
+        // same cookie at once) and sessions name the chain they came from (theft ends them all).
+        // Flash messages moved into a signed cookie: an anonymous visitor never writes a row.
+        {3,
+         "ALTER TABLE authgate_remember ADD COLUMN previous_validator_hash TEXT;"
+         "ALTER TABLE authgate_remember ADD COLUMN rotated_at INTEGER;"
+         "ALTER TABLE authgate_session ADD COLUMN remember_selector TEXT;"
+         "CREATE INDEX IF NOT EXISTS authgate_session_chain ON authgate_session(remember_selector);"
+         "DELETE FROM authgate_session WHERE user_id IS NULL;"
+         "DROP TABLE IF EXISTS authgate_flash;"},
     };
     return list;
 }
@@ -47,6 +57,8 @@ int current_schema_version() {
 }
 
 void migrate(Connection& connection) {
+    // The common case, every start of a CGI request among them: one read, nothing to do.
+    if (read_user_version(connection) == current_schema_version()) return;
     Transaction transaction(connection);
     int version = read_user_version(connection);
     if (version > current_schema_version())
@@ -62,4 +74,4 @@ void migrate(Connection& connection) {
     transaction.commit();
 }
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

@@ -1,4 +1,4 @@
-// database.h -- one SQLite connection (per worker thread) with cached prepared statements.
+// connection.h -- one SQLite connection (per worker thread) with cached prepared statements.
 #pragma once
 
 #include <cstdint>
@@ -9,15 +9,17 @@
 #include <string>
 #include <string_view>
 
+#include "store/store.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace authgate::store {
+namespace authgate::store::sqlite {
 
 // A failed SQLite call; `code` is the extended result code (2067 = UNIQUE violation).
-class DatabaseError : public std::runtime_error {
+class DatabaseError : public StoreError {
 public:
-    DatabaseError(const std::string& what, int code) : std::runtime_error(what), code(code) {}
+    DatabaseError(const std::string& what, int code) : StoreError(what), code(code) {}
     int code;
     // True for a UNIQUE or PRIMARY KEY constraint violation.
     bool is_unique_violation() const;
@@ -77,10 +79,11 @@ private:
     std::map<std::string, sqlite3_stmt*> statements_;
 };
 
-// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called.
+// BEGIN IMMEDIATE (write) or BEGIN (read) on construction; ROLLBACK on destruction unless
+// commit() was called.
 class Transaction {
 public:
-    explicit Transaction(Connection& connection);
+    explicit Transaction(Connection& connection, Access access = Access::write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -92,4 +95,4 @@ private:
     bool done_ = false;
 };
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

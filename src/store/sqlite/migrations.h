@@ -1,9 +1,9 @@
 // migrations.h -- brings a database (new, authgate's, or a Flask app's users.db) to the current schema.
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/connection.h"
 
-namespace authgate::store {
+namespace authgate::store::sqlite {
 
 // The user_version this build's schema has.
 int current_schema_version();
@@ -13,4 +13,4 @@ int current_schema_version();
 // Throws DatabaseError when the database is newer than this build or a step fails.
 void migrate(Connection& connection);
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

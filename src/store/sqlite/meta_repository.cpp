@@ -1,7 +1,7 @@
-// sqlite_meta_repository.cpp -- named values authgate keeps for itself (keys, settings).
-#include "store/sqlite_store.h"
+// meta_repository.cpp -- named values authgate keeps for itself (keys, settings).
+#include "store/sqlite/sqlite_store.h"
 
-namespace authgate::store {
+namespace authgate::store::sqlite {
 
 std::string SqliteMetaRepository::get_or_create(const std::string& name, const std::string& value_if_absent) {
     db_.prepare("INSERT OR IGNORE INTO authgate_meta (name, value) VALUES (?, ?)")
@@ -11,4 +11,4 @@ std::string SqliteMetaRepository::get_or_create(const std::string& name, const s
     return row.step() ? row.column_text(0) : value_if_absent;
 }
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

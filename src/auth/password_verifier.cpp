@@ -1,0 +1,79 @@
+// password_verifier.cpp -- verification with top-up and padding, and hashing, on the hash pool.
+#include "auth/password_verifier.h"
+
+#include <chrono>
+#include <thread>
+
+#include "crypto/pbkdf2.h"
+
+namespace authgate::auth {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+void PasswordVerifier::calibrate(store::Store& store) {
+    costs_.calibrate([&store] {
+        return store.transaction(store::Access::read,
+                                 [](store::Repositories& repositories) { return repositories.users.password_methods(); });
+    });
+}
+
+void PasswordVerifier::top_up(const std::string& password, double spent_seconds) {
+    double missing = costs_.policy_seconds() - spent_seconds;
+    double per_iteration = costs_.top_up_seconds_per_iteration();
+    if (missing <= 0 || per_iteration <= 0) return;
+    double iterations = missing / per_iteration;
+    if (iterations < 1) return;
+    if (iterations > crypto::hash_bounds::max_pbkdf2_iterations) iterations = crypto::hash_bounds::max_pbkdf2_iterations;
+    crypto::DigestAlgorithm digest =
+        policy_.scheme == crypto::HashScheme::pbkdf2 ? policy_.digest : crypto::DigestAlgorithm::sha256;
+    crypto::pbkdf2_hmac(digest, password, "top-up", static_cast<std::uint32_t>(iterations), 32);
+}
+
+CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional<std::string>& stored,
+                                        const std::string& password) {
+    auto admission = pool_.admit();
+    if (!admission) return {PasswordCheck::busy, std::nullopt};
+    calibrate(store);
+    Clock::time_point start;
+    bool matched = false;
+    std::optional<std::string> upgraded;
+    bool ran = pool_.run(*admission, [&] {
+        start = Clock::now();
+        std::string target = stored ? *stored : costs_.stand_in_hash();
+        // No password holds a NUL (registration refuses it), and PBKDF2 would not tell "pw" from
+        // "pw\0": HMAC pads short keys with zero bytes. It is checked all the same, for the time.
+        bool result = crypto::verify_password(target, password) == crypto::VerifyResult::match;
+        double spent = seconds_since(start);
+        costs_.observe(HashCosts::method_of(target), spent);
+        matched = stored && result && password.find('\0') == std::string::npos;
+        if (!matched) {
+            top_up(password, spent);
+        } else if (crypto::needs_rehash(*stored, policy_)) {
+            upgraded = crypto::hash_password(password, policy_);
+        }
+    });
+    if (!ran) return {PasswordCheck::busy, std::nullopt};
+    if (matched) return {PasswordCheck::match, upgraded};
+    auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                std::chrono::duration<double>(costs_.slowest_seconds() * 1.02));
+    std::this_thread::sleep_until(deadline);
+    return {PasswordCheck::no_match, std::nullopt};
+}
+
+std::optional<std::string> PasswordVerifier::hash(const std::string& password) {
+    auto admission = pool_.admit();
+    if (!admission) return std::nullopt;
+    std::string hashed;
+    if (!pool_.run(*admission, [&] { hashed = crypto::hash_password(password, policy_); })) return std::nullopt;
+    return hashed;
+}
+
+}  // namespace authgate::auth

@@ -1,0 +1,66 @@
+// register.cpp -- throttle, validate, hash, create.
+#include "auth/register.h"
+
+#include "auth/throttle.h"
+#include "http/text.h"
+
+namespace authgate::auth {
+
+namespace {
+
+const char* outcome_name(RegisterStatus status) {
+    switch (status) {
+        case RegisterStatus::created: return "created";
+        case RegisterStatus::duplicate_email: return "duplicate_email";
+        case RegisterStatus::duplicate_username: return "duplicate_username";
+        case RegisterStatus::throttled: return "throttled";
+        case RegisterStatus::busy: return "busy";
+        case RegisterStatus::invalid: break;
+    }
+    return "invalid";
+}
+
+RegisterResult decide(AuthServices& services, const RegisterRequest& request) {
+    const std::string& address = request.client.remote_addr;
+    Throttle throttle(services.settings.throttle);
+    auto decision = services.store.transaction(store::Access::write, [&](store::Repositories& repositories) {
+        return throttle.reserve_registration(repositories.attempts, address, request.now);
+    });
+    if (!decision.reservation) return {RegisterStatus::throttled, FieldProblem::none, decision.retry_after, 0};
+
+    std::string email = http::trim(request.email);
+    std::string username = http::trim(request.username);
+    FieldProblem problem = email_problem(email);
+    if (problem == FieldProblem::none) problem = username_problem(username);
+    if (problem == FieldProblem::none)
+        problem = new_password_problem(request.password, request.password_confirm,
+                                       {username, email, email.substr(0, email.find('@'))},
+                                       services.settings.min_password_score);
+    if (problem != FieldProblem::none) return {RegisterStatus::invalid, problem, 0, 0};
+
+    auto hash = services.passwords.hash(request.password);
+    if (!hash) {
+        services.store.transaction(store::Access::write, [&](store::Repositories& repositories) {
+            throttle.release(repositories.attempts, *decision.reservation);
+        });
+        return {RegisterStatus::busy, FieldProblem::none, services.passwords.retry_after_seconds(), 0};
+    }
+    return services.store.transaction(store::Access::write, [&](store::Repositories& repositories) -> RegisterResult {
+        if (repositories.users.email_taken(email)) return {RegisterStatus::duplicate_email, FieldProblem::none, 0, 0};
+        if (repositories.users.username_taken(username))
+            return {RegisterStatus::duplicate_username, FieldProblem::none, 0, 0};
+        return {RegisterStatus::created, FieldProblem::none, 0,
+                repositories.users.create(email, username, *hash, request.now)};
+    });
+}
+
+}  // namespace
+
+RegisterResult register_account(AuthServices& services, const RegisterRequest& request) {
+    RegisterResult result = decide(services, request);
+    services.audit.record({"registration", outcome_name(result.status), request.client.remote_addr, request.email,
+                           result.user_id ? std::optional<std::int64_t>(result.user_id) : std::nullopt});
+    return result;
+}
+
+}  // namespace authgate::auth

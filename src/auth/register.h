@@ -1,0 +1,36 @@
+// register.h -- use case: create an account from the registration form.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "auth/services.h"
+#include "auth/validation.h"
+
+namespace authgate::auth {
+
+enum class RegisterStatus { created, invalid, duplicate_email, duplicate_username, throttled, busy };
+
+struct RegisterRequest {
+    std::string email;
+    std::string username;
+    std::string password;
+    std::string password_confirm;
+    ClientInfo client;
+    std::int64_t now = 0;
+};
+
+struct RegisterResult {
+    RegisterStatus status = RegisterStatus::invalid;
+    FieldProblem problem = FieldProblem::none;  // invalid: what to fix
+    std::int64_t retry_after = 0;               // throttled, busy
+    std::int64_t user_id = 0;                   // created
+};
+
+// Counts the attempt against the address's budget (check and count in one step), validates the
+// form (email, username 3-80 of [A-Za-z0-9_.-], password 8-128 characters and not guessable, its
+// confirmation), hashes with the policy on the hash pool and creates the account. Email and username
+// are unique ignoring case, also against concurrent registrations. Audited.
+RegisterResult register_account(AuthServices& services, const RegisterRequest& request);
+
+}  // namespace authgate::auth
