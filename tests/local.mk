@@ -58,4 +58,6 @@ fuzz: $(FUZZ_TARGETS)
 .PHONY: fuzz
 
 EXTRA_DIST += tests/summarize
-EXTRA_DIST += tests/e2e/flask_seed_driver.py
+EXTRA_DIST += tests/flask_app/app.py tests/flask_app/driver.py \
+	tests/flask_app/templates/base.html tests/flask_app/templates/login.html \
+	tests/flask_app/templates/register.html tests/flask_app/templates/dashboard.html
