@@ -1,5 +1,5 @@
-# nginx/local.mk -- the nginx server block, installed with this installation's paths.
-EXTRA_DIST += nginx/authgate.conf
+# nginx/local.mk -- the nginx server block, installed with this installation's paths, and the private-configuration writer.
+EXTRA_DIST += nginx/authgate.conf nginx/private-conf
 nginxconfdir = $(pkgdatadir)/nginx
 
 # The file in the source tree names the default paths; the installed copy names the real ones.

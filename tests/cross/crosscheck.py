@@ -10,11 +10,16 @@ import sys
 try:
     import werkzeug
     from werkzeug.security import check_password_hash, gen_salt, generate_password_hash
-except ImportError:  # fail loudly: the cross-checks are part of make check
-    print("werkzeug is not importable by %s; on Debian install it with: apt-get install python3-werkzeug"
-          % sys.executable)
-    print("0 passed, 1 failed")
-    sys.exit(1)
+except ImportError:  # skip, or fail when AUTHGATE_REQUIRE_SUITES is set (CI must run the cross-checks)
+    REASON = ("werkzeug is not importable by %s; on Debian install it with: apt-get install python3-werkzeug"
+              % sys.executable)
+    if os.environ.get("AUTHGATE_REQUIRE_SUITES"):
+        print("FAIL: AUTHGATE_REQUIRE_SUITES is set and " + REASON)
+        print("0 passed, 1 failed")
+        sys.exit(1)
+    print("skipped: " + REASON)
+    print("0 passed, 0 failed, 1 skipped")
+    sys.exit(77)
 
 
 def werkzeug_version():

@@ -1,11 +1,10 @@
-// flask_database_test.cpp -- one users.db shared with the seed's Flask app: users registered by
-// Flask log in to authgate (old hashes are upgraded), and after authgate migrated the file the
-// Flask app still registers and logs in users on it.
+// flask_database_test.cpp -- one users.db shared with tests/flask_app: users registered by Flask
+// log in to authgate (old hashes are upgraded), and after authgate migrated the file the Flask app
+// still registers users and logs in everyone, authgate's users too.
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cstdlib>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "support/auth_flow.h"
 #include "support/http_client.h"
@@ -18,14 +17,21 @@ namespace {
 
 using Answer = std::vector<std::string>;
 
-// The seed app: $AUTHGATE_FLASK_SEED_APP, else ../shared/anchors/flask_seed_app next to the sources.
-std::string seed_app_dir() {
-    const char* chosen = std::getenv("AUTHGATE_FLASK_SEED_APP");
-    if (chosen && *chosen) return chosen;
-    return required_env("AUTHGATE_SRCDIR") + "/../shared/anchors/flask_seed_app";
+// Why the Flask app cannot run here ("" when it can): the system Python must import Flask,
+// Flask-Login and Flask-SQLAlchemy (Debian's python3-flask, -flask-login, -flask-sqlalchemy).
+std::string flask_missing() {
+    auto result = run_command({required_env("SYSTEM_PYTHON3"), "-c", "import flask, flask_login, flask_sqlalchemy"},
+                              "", {"PYTHONDONTWRITEBYTECODE=1"});
+    if (result.status == 0) return "";
+    std::string reason = result.err.empty() ? "exit " + std::to_string(result.status) : result.err;
+    while (!reason.empty() && reason.back() == '\n') reason.pop_back();
+    auto last_line = reason.rfind('\n');
+    if (last_line != std::string::npos) reason = reason.substr(last_line + 1);
+    return required_env("SYSTEM_PYTHON3") + " cannot import Flask, Flask-Login and Flask-SQLAlchemy (" + reason +
+           "); install python3-flask python3-flask-login python3-flask-sqlalchemy";
 }
 
-// Runs tests/e2e/flask_seed_driver.py with one command per line (fields joined by tabs); returns
+// Runs tests/flask_app/driver.py with one command per line (fields joined by tabs); returns
 // one answer per command, split on tabs.
 std::vector<Answer> run_flask(const std::string& database, const std::vector<std::vector<std::string>>& commands) {
     std::string input;
@@ -34,13 +40,10 @@ std::vector<Answer> run_flask(const std::string& database, const std::vector<std
         for (const auto& field : command) line += (line.empty() ? "" : "\t") + field;
         input += line + "\n";
     }
-    std::string app = seed_app_dir();
-    struct stat info {};
-    if (stat((app + "/app.py").c_str(), &info) != 0) throw std::runtime_error("the Flask seed app is not at " + app);
     auto result = run_command({required_env("SYSTEM_PYTHON3"),
-                               required_env("AUTHGATE_SRCDIR") + "/tests/e2e/flask_seed_driver.py", app, database},
+                               required_env("AUTHGATE_SRCDIR") + "/tests/flask_app/driver.py", database},
                               input, {"PYTHONDONTWRITEBYTECODE=1"});
-    if (result.status != 0) throw std::runtime_error("flask_seed_driver.py failed: " + result.err);
+    if (result.status != 0) throw std::runtime_error("tests/flask_app/driver.py failed: " + result.err);
     std::vector<Answer> answers;
     std::istringstream lines(result.out);
     for (std::string line; std::getline(lines, line);) {
@@ -55,7 +58,7 @@ std::vector<Answer> run_flask(const std::string& database, const std::vector<std
         answers.push_back(answer);
     }
     if (answers.size() != commands.size())
-        throw std::runtime_error("flask_seed_driver.py answered " + std::to_string(answers.size()) + " lines for " +
+        throw std::runtime_error("tests/flask_app/driver.py answered " + std::to_string(answers.size()) + " lines for " +
                                  std::to_string(commands.size()) + " commands: " + result.out + result.err);
     return answers;
 }
@@ -66,27 +69,27 @@ ServerOptions database_options(const std::string& database) {
     return options;
 }
 
-struct SeedUser {
+struct SharedUser {
     std::string email;
     std::string username;
     std::string password;
 };
 
-const SeedUser kAlice{"alice@example.com", "alice", "alice password 1"};              // registered via Flask
-const SeedUser kBob{"Bob@Example.com", "bob", "p\xc3\xa4sswort \xc3\xbcnicode \xe2\x82\xac"};  // registered via Flask
-const SeedUser kCarol{"carol@example.com", "carol", "carol password 1"};              // pbkdf2:sha256:600000
-const SeedUser kDave{"dave@example.com", "dave", "dave password 1"};                  // legacy sha256$salt$hex
-const SeedUser kErin{"erin@example.com", "erin", "erin password 1"};                  // pbkdf2:sha256:260000
-const SeedUser kFrank{"frank@example.com", "frank", "frank password 1"};              // scrypt:32768:8:1
-const SeedUser kGrace{"grace@example.com", "grace", "grace password 1"};              // Flask, after authgate
-const SeedUser kHenry{"henry@example.com", "henry", "quiet lantern orbit 58"};        // registered via authgate
+const SharedUser kAlice{"alice@example.com", "alice", "alice password 1"};              // registered via Flask
+const SharedUser kBob{"Bob@Example.com", "bob", "p\xc3\xa4sswort \xc3\xbcnicode \xe2\x82\xac"};  // registered via Flask
+const SharedUser kCarol{"carol@example.com", "carol", "carol password 1"};              // pbkdf2:sha256:600000
+const SharedUser kDave{"dave@example.com", "dave", "dave password 1"};                  // legacy sha256$salt$hex
+const SharedUser kErin{"erin@example.com", "erin", "erin password 1"};                  // pbkdf2:sha256:260000
+const SharedUser kFrank{"frank@example.com", "frank", "frank password 1"};              // scrypt:32768:8:1
+const SharedUser kGrace{"grace@example.com", "grace", "grace password 1"};              // Flask, after authgate
+const SharedUser kHenry{"henry@example.com", "henry", "quiet lantern orbit 58"};        // registered via authgate
 
 std::string hash_of(const std::string& database, const std::string& email) {
     SqlitePeek db(database);
     return db.scalar("SELECT password_hash FROM user WHERE email = ?1", {email});
 }
 
-void check_authgate_login(const TestServer& server, const SeedUser& user) {
+void check_authgate_login(const TestServer& server, const SharedUser& user) {
     BOOST_TEST_CONTEXT("authgate login of " << user.email) {
         HttpClient client(server.base_url());
         auto response = log_in(client, user.email, user.password);
@@ -102,19 +105,20 @@ void check_authgate_login(const TestServer& server, const SeedUser& user) {
 
 BOOST_AUTO_TEST_SUITE(flask_database)
 
-// The seed app lives beside the project (../shared); a release tarball unpacked elsewhere has no
-// copy of it, so the test is skipped there -- unless AUTHGATE_REQUIRE_FLASK_SEED is set (CI).
-boost::test_tools::assertion_result seed_app_available(boost::unit_test::test_unit_id) {
-    struct stat info {};
-    bool present = stat((seed_app_dir() + "/app.py").c_str(), &info) == 0;
-    const char* required = std::getenv("AUTHGATE_REQUIRE_FLASK_SEED");
-    boost::test_tools::assertion_result result(present || (required && *required));
-    if (!present) result.message() << "the Flask seed app is not at " << seed_app_dir();
+// Skipped when the system Python lacks Flask; with AUTHGATE_REQUIRE_SUITES set (CI) it runs and fails.
+boost::test_tools::assertion_result flask_available(boost::unit_test::test_unit_id) {
+    const char* required = std::getenv("AUTHGATE_REQUIRE_SUITES");
+    if (required && *required) return true;
+    std::string missing = flask_missing();
+    boost::test_tools::assertion_result result(missing.empty());
+    result.message() << missing;
     return result;
 }
 
 BOOST_AUTO_TEST_CASE(a_flask_users_db_works_in_authgate_and_still_works_in_flask_afterwards,
-                     *boost::unit_test::precondition(seed_app_available)) {
+                     *boost::unit_test::precondition(flask_available)) {
+    std::string missing = flask_missing();
+    BOOST_TEST_REQUIRE(missing.empty(), "AUTHGATE_REQUIRE_SUITES is set: " << missing);
     TempDir dir;
     std::string database = dir.path() + "/users.db";
 
@@ -170,13 +174,16 @@ BOOST_AUTO_TEST_CASE(a_flask_users_db_works_in_authgate_and_still_works_in_flask
                                       {"login", kDave.email, kDave.password},
                                       {"login", kErin.email, kErin.password},
                                       {"login", kHenry.email, kHenry.password},
-                                      {"login", kHenry.email, kAlice.password}});
+                                      {"login", kHenry.email, kAlice.password},
+                                      {"session", kHenry.email, kHenry.password}});
     BOOST_TEST((after[0] == Answer{"302", "/login"}), "Flask registers grace");
     BOOST_TEST((after[1] == Answer{"302", "/register"}), "Flask refuses a duplicate email");
     const char* names[] = {"grace", "alice", "bob", "carol", "dave", "erin", "henry"};
     for (int i = 0; i < 7; ++i)
         BOOST_TEST((after[2 + i] == Answer{"302", "/dashboard", "200+"}), "Flask login of " << names[i]);
     BOOST_TEST((after[9] == Answer{"302", "/login", "302-"}), "Flask refuses a wrong password");
+    BOOST_TEST((after[10] == Answer{"302", "remember", "302", "302 /login"}),
+               "Flask remembers authgate's user and logs them out");
 
     // 4. authgate again: the user Flask registered after the migration logs in.
     {

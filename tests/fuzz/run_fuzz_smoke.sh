@@ -4,7 +4,8 @@
 #   With no TARGET, runs every executable tests/fuzz/fuzz_* in $AUTHGATE_BUILDDIR. Each target starts
 #   from tests/fuzz/corpus/NAME in the source tree when that exists (new inputs go to a scratch copy).
 #   FUZZ_RUNS (default 20000) and FUZZ_SECONDS (default 20) bound each run; make fuzz runs longer.
-# Prints "N passed, N failed" last; exits 77 (skipped) when no target was built (no clang++ with libFuzzer).
+# Prints "N passed, N failed" last; exits 77 (skipped) when no target was built (no clang++ with libFuzzer),
+# or fails then when AUTHGATE_REQUIRE_SUITES is set.
 builddir=${AUTHGATE_BUILDDIR:-.}
 srcdir=${AUTHGATE_SRCDIR:-$(dirname "$0")/../..}
 runs=${FUZZ_RUNS:-20000}
@@ -17,8 +18,13 @@ if [ $# -eq 0 ]; then
     done
 fi
 if [ $# -eq 0 ]; then
+    if [ -n "${AUTHGATE_REQUIRE_SUITES:-}" ]; then
+        echo "FAIL: AUTHGATE_REQUIRE_SUITES is set and no libFuzzer target was built (install clang and libclang-rt-14-dev, then re-run configure)"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
     echo "skipped: clang++ not available (no libFuzzer target was built)"
-    echo "0 passed, 0 failed"
+    echo "0 passed, 0 failed, 1 skipped"
     exit 77
 fi
 

@@ -77,12 +77,6 @@ int wait_exit(pid_t pid, std::chrono::seconds limit) {
     return -1;
 }
 
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-    return text;
-}
-
 }  // namespace
 
 std::string required_env(const std::string& name) {
@@ -176,30 +170,15 @@ void TestServer::start_authgate() {
     }
 }
 
+// nginx/private-conf writes the configuration, as it does for ./quickstart and bench/http.
 void TestServer::write_nginx_config() {
     std::string srcdir = required_env("AUTHGATE_SRCDIR");
-    const std::string& dir = dir_.path();
-    write_file(dir + "/fastcgi_params", read_file("/etc/nginx/fastcgi_params"));
-    write_file(dir + "/mime.types", read_file("/etc/nginx/mime.types"));
-    std::string site = read_file(srcdir + "/nginx/authgate.conf");
-    site = replace_all(site, "listen 80;", "listen 127.0.0.1:" + std::to_string(port_) + ";");
-    site = replace_all(site, "/usr/local/share/authgate/static/", srcdir + "/static/");
-    site = replace_all(site, "unix:/run/authgate/authgate.sock", "unix:" + socket_path_);
-    site = replace_all(site, "rate=5r/s;", "rate=" + options_.nginx_form_rate + ";");
-    site = replace_all(site, "client_max_body_size 64k;", "client_max_body_size " + options_.nginx_max_body + ";");
-    if (!options_.nginx_extra_server.empty())
-        site = replace_all(site, "server_tokens off;", "server_tokens off;\n" + options_.nginx_extra_server);
-    if (!options_.nginx_extra_fastcgi.empty())
-        site = replace_all(site, "include fastcgi_params;", options_.nginx_extra_fastcgi + "\n        include fastcgi_params;");
-    write_file(dir + "/authgate-site.conf", site);
-    std::string user = geteuid() == 0 ? "user root;\n" : "";
-    write_file(dir + "/nginx.conf",
-               user + "worker_processes 1;\ndaemon off;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
-                   "/nginx-error.log;\nevents { worker_connections 256; }\nhttp {\n  include mime.types;\n"
-                   "  access_log off;\n  client_body_temp_path " + dir + "/body;\n  fastcgi_temp_path " + dir +
-                   "/fastcgi;\n  proxy_temp_path " + dir + "/proxy;\n  uwsgi_temp_path " + dir +
-                   "/uwsgi;\n  scgi_temp_path " + dir + "/scgi;\n" + options_.nginx_extra_http +
-                   "\n  include authgate-site.conf;\n}\n");
+    auto result = run_command({"/bin/sh", srcdir + "/nginx/private-conf", "--max-body", options_.nginx_max_body,
+                               "--form-rate", options_.nginx_form_rate, "--http", options_.nginx_extra_http,
+                               "--server", options_.nginx_extra_server, "--fastcgi", options_.nginx_extra_fastcgi,
+                               "--connections", "256", dir_.path(), std::to_string(port_), socket_path_,
+                               srcdir + "/static"});
+    if (result.status != 0) throw std::runtime_error("nginx/private-conf failed: " + result.out + result.err);
 }
 
 void TestServer::start_nginx() {

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-# flask_seed_driver.py -- drives the seed tutorial's Flask app (its test client) on a given SQLite
-# file, for the end-to-end test of sharing one users.db between Flask and authgate.
+# driver.py -- drives tests/flask_app/app.py (through Flask's test client) on a given SQLite file,
+# for the end-to-end test of sharing one users.db between Flask and authgate.
 #
-# usage: flask_seed_driver.py APP_DIR DB_PATH  < commands
+# usage: driver.py DB_PATH  < commands
 # One command per line, fields separated by tabs; one answer line per command, tab-separated:
 #   register EMAIL USERNAME PASSWORD  -> STATUS LOCATION           (POST /register)
 #   login EMAIL PASSWORD              -> STATUS LOCATION DASHBOARD  (POST /login, then GET /dashboard:
 #                                        DASHBOARD is its status and whether it shows the email, e.g. 200+)
+#   session EMAIL PASSWORD            -> STATUS REMEMBER LOGOUT AFTER  (POST /login with remember me:
+#                                        REMEMBER is "remember" when a remember_token cookie was set;
+#                                        then GET /logout (LOGOUT: status) and GET /dashboard (AFTER:
+#                                        status and Location))
 #   insert EMAIL USERNAME HASH        -> ok                         (a row written as the app's model does)
 #   adduser EMAIL USERNAME METHOD PASSWORD -> HASH                  (hash as below, then insert)
 #   hash METHOD PASSWORD              -> HASH   (werkzeug generate_password_hash; METHOD "scrypt-hashlib"
@@ -24,10 +28,11 @@ sys.dont_write_bytecode = True
 
 
 def main():
-    app_dir, db_path = sys.argv[1], os.path.abspath(sys.argv[2])
-    os.environ["DB_URI"] = "sqlite:///" + db_path
-    sys.path.insert(0, app_dir)
-    import app as seed  # noqa: E402  (needs DB_URI first)
+    if len(sys.argv) != 2:
+        sys.exit("usage: driver.py DB_PATH < commands")
+    os.environ["AUTHGATE_FLASK_DATABASE"] = os.path.abspath(sys.argv[1])
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import app as fixture  # noqa: E402  (reads AUTHGATE_FLASK_DATABASE on import)
     from werkzeug.security import check_password_hash, generate_password_hash
 
     def make_hash(method, password):
@@ -38,7 +43,7 @@ def main():
             return f"scrypt:32768:8:1${salt}${key.hex()}"
         return generate_password_hash(password, method)
 
-    flask_app = seed.app
+    flask_app = fixture.app
     flask_app.config["TESTING"] = True
 
     def local(location):
@@ -65,18 +70,28 @@ def main():
                 shows = "+" if email in dashboard.get_data(as_text=True) else "-"
                 print(f"{response.status_code}\t{local(response.headers.get('Location', ''))}\t"
                       f"{dashboard.status_code}{shows}")
+        elif command == "session":
+            email, password = args
+            with flask_app.test_client() as client:
+                response = client.post("/login", data={"email": email, "password": password, "remember": "on"})
+                remembered = any(cookie.startswith("remember_token=")
+                                 for cookie in response.headers.getlist("Set-Cookie"))
+                logout = client.get("/logout")
+                after = client.get("/dashboard")
+                print(f"{response.status_code}\t{'remember' if remembered else 'no-remember'}\t"
+                      f"{logout.status_code}\t{after.status_code} {local(after.headers.get('Location', '')).split('?')[0]}")
         elif command == "insert":
             email, username, stored = args
             with flask_app.app_context():
-                seed.db.session.add(seed.User(email=email, username=username, password_hash=stored))
-                seed.db.session.commit()
+                fixture.db.session.add(fixture.User(email=email, username=username, password_hash=stored))
+                fixture.db.session.commit()
             print("ok")
         elif command == "adduser":
             email, username, method, password = args
             stored = make_hash(method, password)
             with flask_app.app_context():
-                seed.db.session.add(seed.User(email=email, username=username, password_hash=stored))
-                seed.db.session.commit()
+                fixture.db.session.add(fixture.User(email=email, username=username, password_hash=stored))
+                fixture.db.session.commit()
             print(stored)
         elif command == "hash":
             method, password = args
