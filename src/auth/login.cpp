@@ -40,7 +40,8 @@ LoginResult log_in(AuthServices& services, const LoginRequest& request) {
 
     std::optional<std::string> stored;
     if (reserved.user) stored = reserved.user->password_hash;
-    CheckedPassword checked = services.passwords.check(services.store, stored, request.password);
+    bool usable = reserved.user && reserved.user->active;
+    CheckedPassword checked = services.passwords.check(services.store, stored, request.password, usable);
     if (checked.result == PasswordCheck::busy) {
         services.store.transaction(store::Access::write, [&](store::Repositories& repositories) {
             throttle.release(repositories.attempts, reservation);

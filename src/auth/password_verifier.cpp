@@ -38,7 +38,7 @@ void PasswordVerifier::top_up(const std::string& password, double spent_seconds)
 }
 
 CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional<std::string>& stored,
-                                        const std::string& password) {
+                                        const std::string& password, bool usable) {
     auto admission = pool_.admit();
     if (!admission) return {PasswordCheck::busy, std::nullopt};
     calibrate(store);
@@ -54,18 +54,18 @@ CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional
         double spent = seconds_since(start);
         costs_.observe(HashCosts::method_of(target), spent);
         matched = stored && result && password.find('\0') == std::string::npos;
-        if (!matched) {
+        if (!matched || !usable) {
             top_up(password, spent);
         } else if (crypto::needs_rehash(*stored, policy_)) {
             upgraded = crypto::hash_password(password, policy_);
         }
     });
     if (!ran) return {PasswordCheck::busy, std::nullopt};
-    if (matched) return {PasswordCheck::match, upgraded};
+    if (matched && usable) return {PasswordCheck::match, upgraded};
     auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                                 std::chrono::duration<double>(costs_.slowest_seconds() * 1.02));
     std::this_thread::sleep_until(deadline);
-    return {PasswordCheck::no_match, std::nullopt};
+    return {matched ? PasswordCheck::match : PasswordCheck::no_match, std::nullopt};
 }
 
 std::optional<std::string> PasswordVerifier::hash(const std::string& password) {

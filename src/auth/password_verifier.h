@@ -30,9 +30,10 @@ public:
     // Checks `password` against `stored` (nullopt: no such account; a stand-in hash is checked).
     // A failure, whatever the account and its stored method, costs the same: a hash cheaper than the
     // policy is topped up with more hashing, and the answer waits (sleeping, not hashing) until the
-    // slowest stored method would have finished. busy: the pool could not take it (nothing was hashed).
+    // slowest stored method would have finished. When `usable` is false (a disabled account) a match
+    // is reported but timed like a failure. busy: the pool could not take it (nothing was hashed).
     CheckedPassword check(store::Store& store, const std::optional<std::string>& stored,
-                          const std::string& password);
+                          const std::string& password, bool usable = true);
 
     // A new policy hash of `password`, or nullopt when the pool is busy.
     std::optional<std::string> hash(const std::string& password);
