@@ -3,6 +3,13 @@ sbin_PROGRAMS += authgate-admin
 authgate_admin_SOURCES = \
 	src/admin/main.cpp \
 	src/admin/command.h src/admin/command.cpp \
+	src/admin/context.h src/admin/context.cpp \
+	src/admin/output.h src/admin/output.cpp \
+	src/admin/results.h src/admin/results.cpp \
 	src/admin/password_input.h src/admin/password_input.cpp \
-	src/admin/password_commands.h src/admin/password_commands.cpp
+	src/admin/password_commands.h src/admin/password_commands.cpp \
+	src/admin/database_commands.h \
+	src/admin/user_commands.cpp \
+	src/admin/group_session_commands.cpp \
+	src/admin/maintenance_commands.cpp
 authgate_admin_LDADD = $(AUTHGATE_LIBS)

@@ -2,6 +2,7 @@
 #include "admin/password_commands.h"
 
 #include <iostream>
+#include <ostream>
 #include <optional>
 
 #include <boost/program_options.hpp>
@@ -14,29 +15,6 @@ namespace authgate::admin {
 namespace {
 
 namespace po = boost::program_options;
-
-// Parses `args` against `visible` (shown by --help, which is added here) and `hidden` (positionals).
-// Returns the exit status to stop with, or nullopt to go on.
-std::optional<int> parse_options(const std::vector<std::string>& args, po::options_description& visible,
-                                 const po::options_description& hidden,
-                                 const po::positional_options_description& positional, po::variables_map& vm,
-                                 const char* usage, CommandIo& io) {
-    visible.add_options()("help,h", "show this help and exit");
-    po::options_description all;
-    all.add(visible).add(hidden);
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-        if (vm.count("help")) {
-            io.out << "usage: authgate-admin " << usage << "\n\n" << visible << '\n' << password_hash_help();
-            return exit_ok;
-        }
-        po::notify(vm);
-    } catch (const po::error& e) {
-        io.err << "authgate-admin: " << e.what() << "\nusage: authgate-admin " << usage << '\n';
-        return exit_usage;
-    }
-    return std::nullopt;
-}
 
 std::optional<std::string> read_password(CommandIo& io) {
     std::optional<std::string> password = read_password_line(io.in, io.in_fd, io.err);
@@ -64,7 +42,7 @@ int hash_password_command(const std::vector<std::string>& args, CommandIo& io) {
     options.add_options()("method,m", po::value<std::string>(&method)->default_value("pbkdf2:sha256:600000"),
                           "hash method, as werkzeug's generate_password_hash takes it");
     po::variables_map vm;
-    if (const auto stop = parse_options(args, options, {}, {}, vm, usage, io)) return *stop;
+    if (const auto stop = parse_options(args, options, {}, {}, vm, usage, io, password_hash_help())) return *stop;
 
     const std::optional<crypto::HashPolicy> policy = crypto::parse_hash_policy(method);
     if (!policy) return fail(io, crypto::method_problem(method));
@@ -83,7 +61,8 @@ int check_password_command(const std::vector<std::string>& args, CommandIo& io) 
     po::positional_options_description positional;
     positional.add("hash", -1);
     po::variables_map vm;
-    if (const auto stop = parse_options(args, options, hidden, positional, vm, usage, io)) return *stop;
+    if (const auto stop = parse_options(args, options, hidden, positional, vm, usage, io, password_hash_help()))
+        return *stop;
     const auto hashes = vm.count("hash") ? vm["hash"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (hashes.size() != 1) {
         return fail(io, "check-password takes exactly one HASH argument\nusage: authgate-admin " + std::string(usage));

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include <config.h>
 
@@ -185,6 +186,21 @@ void check(const Config& config) {
     if (config.database.empty()) throw ConfigError("--database must name a file");
 }
 
+// Checks and converts what `values` read into `config`.
+void finish(Config& config, const RawValues& raw) {
+    config.socket_mode = parse_mode(raw.socket_mode);
+    config.max_body = raw.max_body;
+    apply_account_options(config, raw);
+    check(config);
+}
+
+// Adds the options of config file `file` to `values` (which already hold the command line's).
+void store_config_file(const std::string& file, const po::options_description& options, po::variables_map& values) {
+    std::ifstream stream(file);
+    if (!stream) throw ConfigError("cannot read config file " + file);
+    po::store(po::parse_config_file(stream, options), values);
+}
+
 }  // namespace
 
 ParsedConfig parse_config(int argc, char** argv) {
@@ -194,12 +210,7 @@ ParsedConfig parse_config(int argc, char** argv) {
     po::variables_map values;
     try {
         po::store(po::command_line_parser(argc, argv).options(options).run(), values);
-        if (values.count("config")) {
-            std::string file = values["config"].as<std::string>();
-            std::ifstream stream(file);
-            if (!stream) throw ConfigError("cannot read config file " + file);
-            po::store(po::parse_config_file(stream, options), values);
-        }
+        if (values.count("config")) store_config_file(values["config"].as<std::string>(), options, values);
         po::notify(values);
     } catch (const po::error& error) {
         throw ConfigError(error.what());
@@ -214,11 +225,27 @@ ParsedConfig parse_config(int argc, char** argv) {
         std::cout << PACKAGE_STRING << "\n";
         return {std::nullopt, 0};
     }
-    config.socket_mode = parse_mode(raw.socket_mode);
-    config.max_body = raw.max_body;
-    apply_account_options(config, raw);
-    check(config);
+    finish(config, raw);
     return {config, 0};
+}
+
+Config load_config(const std::string& config_file, const std::optional<std::string>& database) {
+    Config config;
+    RawValues raw(config);
+    po::options_description options = describe_options(config, raw);
+    po::variables_map values;
+    try {
+        if (database) {
+            const std::vector<std::string> given = {"--database", *database};
+            po::store(po::command_line_parser(given).options(options).run(), values);
+        }
+        if (!config_file.empty()) store_config_file(config_file, options, values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        throw ConfigError(error.what());
+    }
+    finish(config, raw);
+    return config;
 }
 
 }  // namespace authgate::app

@@ -53,4 +53,9 @@ struct ParsedConfig {
 // config file.
 ParsedConfig parse_config(int argc, char** argv);
 
+// The settings authgate runs with when started as `authgate [--database DATABASE] --config CONFIG_FILE`:
+// for the programs beside it (authgate-admin) that must find the same database, password policy
+// and lifetimes. An empty `config_file` reads none. Throws ConfigError as parse_config does.
+Config load_config(const std::string& config_file, const std::optional<std::string>& database);
+
 }  // namespace authgate::app

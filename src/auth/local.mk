@@ -16,4 +16,5 @@ src_libauthgate_a_SOURCES += \
 	src/auth/resolve_visit.h src/auth/resolve_visit.cpp \
 	src/auth/login.h src/auth/login.cpp \
 	src/auth/register.h src/auth/register.cpp \
-	src/auth/logout.h src/auth/logout.cpp
+	src/auth/logout.h src/auth/logout.cpp \
+	src/auth/admin_accounts.h src/auth/admin_accounts.cpp

@@ -20,6 +20,8 @@ const char* outcome_name(RegisterStatus status) {
     return "invalid";
 }
 
+// Reserves the address's registration budget, then creates the account (giving the budget back
+// when hashing was refused).
 RegisterResult decide(AuthServices& services, const RegisterRequest& request) {
     const std::string& address = request.client.remote_addr;
     Throttle throttle(services.settings.throttle);
@@ -28,33 +30,39 @@ RegisterResult decide(AuthServices& services, const RegisterRequest& request) {
     });
     if (!decision.reservation) return {RegisterStatus::throttled, FieldProblem::none, decision.retry_after, 0};
 
-    std::string email = http::trim(request.email);
-    std::string username = http::trim(request.username);
+    RegisterResult result = create_account(
+        services, {request.email, request.username, request.password, request.password_confirm, request.now});
+    if (result.status == RegisterStatus::busy) {
+        services.store.transaction(store::Access::write, [&](store::Repositories& repositories) {
+            throttle.release(repositories.attempts, *decision.reservation);
+        });
+    }
+    return result;
+}
+
+}  // namespace
+
+RegisterResult create_account(AuthServices& services, const NewAccount& account) {
+    std::string email = http::trim(account.email);
+    std::string username = http::trim(account.username);
     FieldProblem problem = email_problem(email);
     if (problem == FieldProblem::none) problem = username_problem(username);
     if (problem == FieldProblem::none)
-        problem = new_password_problem(request.password, request.password_confirm,
+        problem = new_password_problem(account.password, account.password_confirm,
                                        {username, email, email.substr(0, email.find('@'))},
                                        services.settings.min_password_score);
     if (problem != FieldProblem::none) return {RegisterStatus::invalid, problem, 0, 0};
 
-    auto hash = services.passwords.hash(request.password);
-    if (!hash) {
-        services.store.transaction(store::Access::write, [&](store::Repositories& repositories) {
-            throttle.release(repositories.attempts, *decision.reservation);
-        });
-        return {RegisterStatus::busy, FieldProblem::none, services.passwords.retry_after_seconds(), 0};
-    }
+    auto hash = services.passwords.hash(account.password);
+    if (!hash) return {RegisterStatus::busy, FieldProblem::none, services.passwords.retry_after_seconds(), 0};
     return services.store.transaction(store::Access::write, [&](store::Repositories& repositories) -> RegisterResult {
         if (repositories.users.email_taken(email)) return {RegisterStatus::duplicate_email, FieldProblem::none, 0, 0};
         if (repositories.users.username_taken(username))
             return {RegisterStatus::duplicate_username, FieldProblem::none, 0, 0};
         return {RegisterStatus::created, FieldProblem::none, 0,
-                repositories.users.create(email, username, *hash, request.now)};
+                repositories.users.create(email, username, *hash, account.now)};
     });
 }
-
-}  // namespace
 
 RegisterResult register_account(AuthServices& services, const RegisterRequest& request) {
     RegisterResult result = decide(services, request);

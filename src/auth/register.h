@@ -27,6 +27,20 @@ struct RegisterResult {
     std::int64_t user_id = 0;                   // created
 };
 
+// An account the operator adds (no client, no throttle).
+struct NewAccount {
+    std::string email;
+    std::string username;
+    std::string password;
+    std::string password_confirm;
+    std::int64_t now = 0;
+};
+
+// The steps of a registration after its throttle: trims email and username, validates them and the
+// password as register_account does, hashes on the hash pool and creates the account (unique
+// ignoring case, checked in the creating transaction). Not audited: the caller records its event.
+RegisterResult create_account(AuthServices& services, const NewAccount& account);
+
 // Counts the attempt against the address's budget (check and count in one step), validates the
 // form (email, username 3-80 of [A-Za-z0-9_.-], password 8-128 characters and not guessable, its
 // confirmation), hashes with the policy on the hash pool and creates the account. Email and username

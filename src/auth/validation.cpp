@@ -54,4 +54,14 @@ FieldProblem new_password_problem(const std::string& password, const std::string
     return FieldProblem::password_guessable;
 }
 
+bool is_group_name(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                  c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
 }  // namespace authgate::auth

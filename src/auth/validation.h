@@ -26,6 +26,9 @@ FieldProblem email_problem(const std::string& email);
 // 3 to 80 characters of [A-Za-z0-9_.-].
 FieldProblem username_problem(const std::string& username);
 
+// A group name: 1 to 64 characters of [A-Za-z0-9_.-].
+bool is_group_name(const std::string& name);
+
 // 8 to 128 Unicode code points of valid UTF-8 (no truncation, no composition rules).
 FieldProblem password_length_problem(const std::string& password);
 

@@ -44,8 +44,8 @@ public:
     virtual void remove_by_token_hash(const std::string& token_hash) = 0;
     // Ends every session opened from the remember chain `selector`; returns how many.
     virtual std::int64_t remove_for_chain(const std::string& selector) = 0;
-    // Removes sessions idle since before `idle_cutoff` or created before `absolute_cutoff`.
-    virtual void remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) = 0;
+    // Removes sessions idle since before `idle_cutoff` or created before `absolute_cutoff`; returns how many.
+    virtual std::int64_t remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) = 0;
 };
 
 class RememberRepository {
@@ -59,8 +59,8 @@ public:
                         std::int64_t now) = 0;
     virtual void remove(const std::string& selector) = 0;
     virtual void remove_all_for_user(std::int64_t user_id) = 0;
-    // Deletes chains that expired before `now`.
-    virtual void remove_expired(std::int64_t now) = 0;
+    // Deletes chains that expired before `now`; returns how many.
+    virtual std::int64_t remove_expired(std::int64_t now) = 0;
 };
 
 class AttemptRepository {
@@ -75,8 +75,8 @@ public:
     virtual void remove(std::int64_t attempt_id) = 0;
     // Forgets the attempts of `kind` for `key` (after a successful login).
     virtual void clear(const std::string& kind, const std::string& key) = 0;
-    // Deletes every attempt before `before`.
-    virtual void prune(std::int64_t before) = 0;
+    // Deletes every attempt before `before`; returns how many.
+    virtual std::int64_t prune(std::int64_t before) = 0;
 };
 
 class MetaRepository {

@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "store/admin_repository.h"
+#include "store/group_repository.h"
 #include "store/repositories.h"
 
 namespace authgate::store {
@@ -20,6 +22,8 @@ struct Repositories {
     RememberRepository& remember;
     AttemptRepository& attempts;
     MetaRepository& meta;
+    GroupRepository& groups;
+    AdminRepository& admin;
 };
 
 // A backend failure that broke an invariant (a bad file, a full disk, a lost connection); the

@@ -24,8 +24,9 @@ void SqliteAttemptRepository::clear(const std::string& kind, const std::string& 
     db_.prepare("DELETE FROM authgate_attempt WHERE kind = ? AND key = ?").bind(1, kind).bind(2, key).run();
 }
 
-void SqliteAttemptRepository::prune(std::int64_t before) {
+std::int64_t SqliteAttemptRepository::prune(std::int64_t before) {
     db_.prepare("DELETE FROM authgate_attempt WHERE at < ?").bind(1, before).run();
+    return db_.changes();
 }
 
 }  // namespace authgate::store::sqlite

@@ -41,6 +41,14 @@ const std::vector<Migration>& migrations() {
          "CREATE INDEX IF NOT EXISTS authgate_session_chain ON authgate_session(remember_selector);"
          "DELETE FROM authgate_session WHERE user_id IS NULL;"
          "DROP TABLE IF EXISTS authgate_flash;"},
+        // Named groups of accounts, managed with authgate-admin; a deleted account leaves its groups.
+        {4,
+         "CREATE TABLE IF NOT EXISTS authgate_group_member ("
+         " user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+         " group_name TEXT NOT NULL,"
+         " PRIMARY KEY (user_id, group_name)"
+         ") STRICT;"
+         "CREATE INDEX IF NOT EXISTS authgate_group_member_name ON authgate_group_member(group_name);"},
     };
     return list;
 }

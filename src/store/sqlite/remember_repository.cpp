@@ -39,8 +39,9 @@ void SqliteRememberRepository::remove_all_for_user(std::int64_t user_id) {
     db_.prepare("DELETE FROM authgate_remember WHERE user_id = ?").bind(1, user_id).run();
 }
 
-void SqliteRememberRepository::remove_expired(std::int64_t now) {
+std::int64_t SqliteRememberRepository::remove_expired(std::int64_t now) {
     db_.prepare("DELETE FROM authgate_remember WHERE expires_at <= ?").bind(1, now).run();
+    return db_.changes();
 }
 
 }  // namespace authgate::store::sqlite

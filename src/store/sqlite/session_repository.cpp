@@ -53,9 +53,10 @@ std::int64_t SqliteSessionRepository::remove_for_chain(const std::string& select
     return db_.changes();
 }
 
-void SqliteSessionRepository::remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) {
+std::int64_t SqliteSessionRepository::remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) {
     db_.prepare("DELETE FROM authgate_session WHERE last_seen_at < ? OR created_at < ?")
         .bind(1, idle_cutoff).bind(2, absolute_cutoff).run();
+    return db_.changes();
 }
 
 }  // namespace authgate::store::sqlite

@@ -1,6 +1,7 @@
 // sqlite_store.h -- the SQLite backend: repositories over one connection, and its unit of work.
 #pragma once
 
+#include "store/sqlite/admin_repositories.h"
 #include "store/sqlite/connection.h"
 #include "store/store.h"
 
@@ -34,7 +35,7 @@ public:
     void remove(std::int64_t session_id) override;
     void remove_by_token_hash(const std::string& token_hash) override;
     std::int64_t remove_for_chain(const std::string& selector) override;
-    void remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) override;
+    std::int64_t remove_expired(std::int64_t idle_cutoff, std::int64_t absolute_cutoff) override;
 
 private:
     Connection& db_;
@@ -49,7 +50,7 @@ public:
                 std::int64_t now) override;
     void remove(const std::string& selector) override;
     void remove_all_for_user(std::int64_t user_id) override;
-    void remove_expired(std::int64_t now) override;
+    std::int64_t remove_expired(std::int64_t now) override;
 
 private:
     Connection& db_;
@@ -62,7 +63,7 @@ public:
     AttemptStats since(const std::string& kind, const std::string& key, std::int64_t since) override;
     void remove(std::int64_t attempt_id) override;
     void clear(const std::string& kind, const std::string& key) override;
-    void prune(std::int64_t before) override;
+    std::int64_t prune(std::int64_t before) override;
 
 private:
     Connection& db_;
@@ -92,6 +93,8 @@ private:
     SqliteRememberRepository remember_;
     SqliteAttemptRepository attempts_;
     SqliteMetaRepository meta_;
+    SqliteGroupRepository groups_;
+    SqliteAdminRepository admin_;
     Repositories repositories_;
 };
 
