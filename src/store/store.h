@@ -9,7 +9,10 @@
 #include <type_traits>
 #include <utility>
 
+#include "store/account_repository.h"
+#include "store/outbox_repository.h"
 #include "store/repositories.h"
+#include "store/token_repository.h"
 
 namespace authgate::store {
 
@@ -20,6 +23,9 @@ struct Repositories {
     RememberRepository& remember;
     AttemptRepository& attempts;
     MetaRepository& meta;
+    OutboxRepository& outbox;
+    TokenRepository& tokens;
+    AccountRepository& accounts;
 };
 
 // A backend failure that broke an invariant (a bad file, a full disk, a lost connection); the

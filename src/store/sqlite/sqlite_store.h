@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/mail_repositories.h"
 #include "store/store.h"
 
 namespace authgate::store::sqlite {
@@ -92,6 +93,9 @@ private:
     SqliteRememberRepository remember_;
     SqliteAttemptRepository attempts_;
     SqliteMetaRepository meta_;
+    SqliteOutboxRepository outbox_;
+    SqliteTokenRepository tokens_;
+    SqliteAccountRepository accounts_;
     Repositories repositories_;
 };
 
