@@ -9,6 +9,7 @@
 
 #include "auth/services.h"
 #include "crypto/password_hash.h"
+#include "mail/transport.h"
 
 namespace authgate::app {
 
@@ -39,6 +40,7 @@ struct Config {
     auth::AuthSettings auth;
     bool cookie_always_secure = false;
     std::string audit_log;            // empty: stderr
+    mail::TransportSettings transport;  // SMTP URL or the sendmail program (auth.mail: links, From, verification)
 };
 
 // The outcome of reading the command line: settings to run with, or an exit status after
