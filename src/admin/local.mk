@@ -4,5 +4,6 @@ authgate_admin_SOURCES = \
 	src/admin/main.cpp \
 	src/admin/command.h src/admin/command.cpp \
 	src/admin/password_input.h src/admin/password_input.cpp \
-	src/admin/password_commands.h src/admin/password_commands.cpp
+	src/admin/password_commands.h src/admin/password_commands.cpp \
+	src/admin/mail_commands.h src/admin/mail_commands.cpp
 authgate_admin_LDADD = $(AUTHGATE_LIBS)
