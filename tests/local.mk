@@ -41,7 +41,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/concurrency_test.cpp \
 	tests/e2e/flask_database_test.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
-	tests/e2e/hostile_input_test.cpp
+	tests/e2e/hostile_input_test.cpp \
+	tests/e2e/mail_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
@@ -58,4 +59,4 @@ fuzz: $(FUZZ_TARGETS)
 .PHONY: fuzz
 
 EXTRA_DIST += tests/summarize
-EXTRA_DIST += tests/e2e/flask_seed_driver.py
+EXTRA_DIST += tests/e2e/flask_seed_driver.py tests/support/smtp_sink.py

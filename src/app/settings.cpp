@@ -151,6 +151,9 @@ po::options_description describe_options(Config& config, RawValues& raw) {
          "read the SMTP password from the first line of FILE (never give it on the command line)")
         ("sendmail", po::value(&config.transport.sendmail)->default_value(config.transport.sendmail)->value_name("PATH"),
          "sendmail-compatible program, run as PATH -i -f FROM -- RECIPIENT (no shell)")
+        ("mail-retry-seconds", po::value(&config.mail_retry.first_delay_seconds)
+             ->default_value(config.mail_retry.first_delay_seconds)->value_name("N"),
+         "wait after a failed delivery; doubles per failure up to an hour")
         ("email-verification", po::value(&raw.email_verification)->default_value(raw.email_verification)
              ->value_name("MODE"),
          "off, optional (registration mails a link; unverified accounts can log in) or required "
@@ -208,6 +211,8 @@ void apply_account_options(Config& config, const RawValues& raw) {
     if (raw.verify_hours < 1 || raw.verify_hours > 720) throw ConfigError("--verify-hours must be between 1 and 720");
     if (raw.reset_minutes < 5 || raw.reset_minutes > 1440)
         throw ConfigError("--reset-minutes must be between 5 and 1440");
+    if (config.mail_retry.first_delay_seconds < 1 || config.mail_retry.first_delay_seconds > 3600)
+        throw ConfigError("--mail-retry-seconds must be between 1 and 3600");
     config.auth.mail.verify_seconds = raw.verify_hours * 3600;
     config.auth.mail.reset_seconds = raw.reset_minutes * 60;
     const std::string& url = config.auth.mail.public_url;

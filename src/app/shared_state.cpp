@@ -59,7 +59,7 @@ SharedState::SharedState(const Config& config, ServeMode mode)
       }) {
     if (mode == ServeMode::server && mailer.enabled()) {
         transport = mail::make_transport(config.transport);
-        sender = std::make_unique<mail::OutboxSender>(config.database, *transport, mail::RetrySettings{},
+        sender = std::make_unique<mail::OutboxSender>(config.database, *transport, config.mail_retry,
                                                       [](const std::string& line) {
                                                           std::cerr << "authgate: " << line << std::endl;
                                                       });
