@@ -13,5 +13,13 @@
     <label class="check"><input type="checkbox" id="remember" name="remember" value="on"> Remember me</label>
     <button type="submit">Log in</button>
   </form>
+  <p><a href="/forgot">Forgot your password?</a></p>
+  {{#RESEND}}
+  <form method="post" action="/verify/resend">
+    <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+    <input type="hidden" name="email" value="{{EMAIL}}">
+    <button type="submit">Send a new confirmation link</button>
+  </form>
+  {{/RESEND}}
   <p>Don't have an account? <a href="/register">Register</a></p>
 </section>

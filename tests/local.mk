@@ -42,7 +42,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/flask_database_test.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
 	tests/e2e/hostile_input_test.cpp \
-	tests/e2e/admin_cli_test.cpp
+	tests/e2e/admin_cli_test.cpp \
+	tests/e2e/mail_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
@@ -62,3 +63,4 @@ EXTRA_DIST += tests/summarize tests/summarize_test.sh
 EXTRA_DIST += tests/flask_app/app.py tests/flask_app/driver.py \
 	tests/flask_app/templates/base.html tests/flask_app/templates/login.html \
 	tests/flask_app/templates/register.html tests/flask_app/templates/dashboard.html
+EXTRA_DIST += tests/support/smtp_sink.py

@@ -11,5 +11,6 @@ authgate_admin_SOURCES = \
 	src/admin/database_commands.h \
 	src/admin/user_commands.cpp \
 	src/admin/group_session_commands.cpp \
-	src/admin/maintenance_commands.cpp
+	src/admin/maintenance_commands.cpp \
+	src/admin/mail_commands.h src/admin/mail_commands.cpp
 authgate_admin_LDADD = $(AUTHGATE_LIBS)

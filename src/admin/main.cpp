@@ -11,6 +11,7 @@
 
 #include "admin/command.h"
 #include "admin/database_commands.h"
+#include "admin/mail_commands.h"
 #include "admin/password_commands.h"
 #include "app/settings.h"
 #include "store/store.h"
@@ -40,6 +41,8 @@ constexpr Command kCommands[] = {
     {"hash-password", "[--method M]", "read a password line from stdin and print its hash", hash_password_command},
     {"check-password", "HASH", "read a password line from stdin; exit 0 match, 1 no match, 2 bad hash",
      check_password_command},
+    {"mail", "queue [--database FILE]", "list the mail waiting in the outbox (attempts, next try, last error)",
+     mail_command},
 };
 
 void print_usage(std::ostream& out) {

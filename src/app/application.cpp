@@ -6,6 +6,8 @@
 #include "web/account_pages.h"
 #include "web/member_pages.h"
 #include "web/pages.h"
+#include "web/recovery_pages.h"
+#include "web/settings_pages.h"
 
 namespace authgate::app {
 
@@ -26,6 +28,23 @@ std::vector<Route> make_routes() {
         {"GET", "/dashboard", web::show_dashboard, Access::login_required},
         {"GET", "/profile", web::show_profile, Access::login_required},
         {"GET", "/settings", web::show_settings, Access::fresh_login_required},
+        {"GET", "/settings/password", web::show_change_password, Access::fresh_login_required},
+        {"POST", "/settings/password", web::submit_change_password, Access::fresh_login_required},
+        {"GET", "/settings/email", web::show_change_email, Access::fresh_login_required},
+        {"POST", "/settings/email", web::submit_change_email, Access::fresh_login_required},
+        {"GET", "/settings/sessions", web::show_sessions, Access::fresh_login_required},
+        {"POST", "/settings/sessions/revoke", web::submit_revoke_session, Access::fresh_login_required},
+        {"GET", "/settings/delete", web::show_delete_account, Access::fresh_login_required},
+        {"POST", "/settings/delete", web::submit_delete_account, Access::fresh_login_required},
+        {"GET", "/forgot", web::show_forgot, Access::anyone},
+        {"POST", "/forgot", web::submit_forgot, Access::anyone},
+        {"GET", "/reset/", web::show_reset, Access::anyone},
+        {"POST", "/reset/", web::submit_reset, Access::anyone},
+        {"POST", "/verify/resend", web::submit_verify_resend, Access::anyone},
+        {"GET", "/verify/", web::show_verify, Access::anyone},
+        {"POST", "/verify/", web::submit_verify, Access::anyone},
+        {"GET", "/confirm-email/", web::show_confirm_email, Access::anyone},
+        {"POST", "/confirm-email/", web::submit_confirm_email, Access::anyone},
     };
 }
 
@@ -38,7 +57,7 @@ std::int64_t unix_now() {
 Application::Application(SharedState& shared)
     : shared_(shared),
       store_(store::open_store(shared.config.database)),
-      auth_{*store_, shared.passwords, shared.audit, shared.config.auth},
+      auth_{*store_, shared.passwords, shared.audit, shared.config.auth, &shared.mailer},
       services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now},
       static_files_(shared.config.static_dir),
       routes_(make_routes()) {}

@@ -38,12 +38,14 @@ int serve_fastcgi(const app::Config& config, app::SharedState& shared, int liste
     for (int i = 0; i < config.threads; ++i) handlers.push_back(std::make_unique<app::Application>(shared));
     server::FcgiServer fcgi(listen_fd, std::move(handlers), config.max_body);
     fcgi.start();
+    shared.start_mail();
     while (server::wait_for_signal() == server::SignalEvent::reload) {
         shared.view.reload();
         std::cerr << "authgate: SIGHUP: templates will be re-read where changed" << std::endl;
     }
     fcgi.stop();
     fcgi.join();
+    if (shared.sender) shared.sender->stop();
     calibration.join();
     return 0;
 }

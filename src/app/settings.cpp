@@ -35,7 +35,10 @@ struct RawValues {
           cookie_secure(defaults.cookie_always_secure ? "always" : "auto"),
           session_idle_minutes(defaults.auth.session.idle_seconds / 60),
           session_absolute_hours(defaults.auth.session.absolute_seconds / 3600),
-          remember_days(defaults.auth.session.remember_seconds / 86400) {}
+          remember_days(defaults.auth.session.remember_seconds / 86400),
+          email_verification(auth::verification_name(defaults.auth.mail.verification)),
+          verify_hours(defaults.auth.mail.verify_seconds / 3600),
+          reset_minutes(defaults.auth.mail.reset_seconds / 60) {}
     std::string socket_mode;
     std::size_t max_body;
     std::string config_file;
@@ -45,6 +48,9 @@ struct RawValues {
     long session_idle_minutes;
     long session_absolute_hours;
     long remember_days;
+    std::string email_verification;
+    long verify_hours;
+    long reset_minutes;
 };
 
 po::options_description describe_options(Config& config, RawValues& raw) {
@@ -131,8 +137,35 @@ po::options_description describe_options(Config& config, RawValues& raw) {
         ("cookie-secure", po::value(&raw.cookie_secure)->default_value(raw.cookie_secure)->value_name("WHEN"),
          "auto (Secure cookies with the __Host- prefix when the request came over HTTPS) or always");
 
+    po::options_description mail("Mail");
+    mail.add_options()
+        ("public-url", po::value(&config.auth.mail.public_url)->value_name("URL"),
+         "the site's address (https://example.com); the base of every link in a mail, never taken from "
+         "the request. Without it (or --mail-from) no mail is sent and the mail pages are off")
+        ("mail-from", po::value(&config.auth.mail.from)->value_name("ADDRESS"), "From address and envelope sender")
+        ("smtp-url", po::value(&config.transport.smtp_url)->value_name("URL"),
+         "send through this SMTP server: smtp://HOST:PORT or smtps://HOST:PORT (user may be in the URL); "
+         "without it mail goes through --sendmail")
+        ("smtp-starttls", po::bool_switch(&config.transport.smtp_starttls), "require STARTTLS on smtp://")
+        ("smtp-user", po::value(&config.transport.smtp_user)->value_name("USER"), "SMTP user name")
+        ("smtp-password-file", po::value(&config.transport.smtp_password_file)->value_name("FILE"),
+         "read the SMTP password from the first line of FILE (never give it on the command line)")
+        ("sendmail", po::value(&config.transport.sendmail)->default_value(config.transport.sendmail)->value_name("PATH"),
+         "sendmail-compatible program, run as PATH -i -f FROM -- RECIPIENT (no shell)")
+        ("mail-retry-seconds", po::value(&config.mail_retry.first_delay_seconds)
+             ->default_value(config.mail_retry.first_delay_seconds)->value_name("N"),
+         "wait after a failed delivery; doubles per failure up to an hour")
+        ("email-verification", po::value(&raw.email_verification)->default_value(raw.email_verification)
+             ->value_name("MODE"),
+         "off, optional (registration mails a link; unverified accounts can log in) or required "
+         "(no login until the address is verified)")
+        ("verify-hours", po::value(&raw.verify_hours)->default_value(raw.verify_hours)->value_name("N"),
+         "lifetime of an address verification link")
+        ("reset-minutes", po::value(&raw.reset_minutes)->default_value(raw.reset_minutes)->value_name("N"),
+         "lifetime of a password reset link");
+
     po::options_description all;
-    all.add(general).add(server).add(files).add(accounts);
+    all.add(general).add(server).add(files).add(accounts).add(mail);
     return all;
 }
 
@@ -173,6 +206,24 @@ void apply_account_options(Config& config, const RawValues& raw) {
         throw ConfigError("--registrations-per-hour must be between 1 and 100000");
     if (config.auth.min_password_score < 0 || config.auth.min_password_score > 4)
         throw ConfigError("--password-min-score must be between 0 and 4");
+    auto verification = auth::parse_verification(raw.email_verification);
+    if (!verification) throw ConfigError("--email-verification must be off, optional or required");
+    config.auth.mail.verification = *verification;
+    if (raw.verify_hours < 1 || raw.verify_hours > 720) throw ConfigError("--verify-hours must be between 1 and 720");
+    if (raw.reset_minutes < 5 || raw.reset_minutes > 1440)
+        throw ConfigError("--reset-minutes must be between 5 and 1440");
+    if (config.mail_retry.first_delay_seconds < 1 || config.mail_retry.first_delay_seconds > 3600)
+        throw ConfigError("--mail-retry-seconds must be between 1 and 3600");
+    config.auth.mail.verify_seconds = raw.verify_hours * 3600;
+    config.auth.mail.reset_seconds = raw.reset_minutes * 60;
+    const std::string& url = config.auth.mail.public_url;
+    if (!url.empty() && url.compare(0, 7, "http://") != 0 && url.compare(0, 8, "https://") != 0)
+        throw ConfigError("--public-url must start with http:// or https://");
+    for (unsigned char c : url + config.auth.mail.from)
+        if (c <= 0x20 || c == 0x7F) throw ConfigError("--public-url and --mail-from must not hold spaces or control characters");
+    const std::string& smtp = config.transport.smtp_url;
+    if (!smtp.empty() && smtp.compare(0, 7, "smtp://") != 0 && smtp.compare(0, 8, "smtps://") != 0)
+        throw ConfigError("--smtp-url must start with smtp:// or smtps://");
     if (config.hash_threads > 256) throw ConfigError("--hash-threads must be between 0 and 256");
     if (config.hash_wait_seconds < 1 || config.hash_wait_seconds > 60)
         throw ConfigError("--hash-wait-seconds must be between 1 and 60");

@@ -1,6 +1,7 @@
 // shared_state.cpp -- one-time start-up work: migrations, the site key, the hash pool.
 #include "app/shared_state.h"
 
+#include <iostream>
 #include <thread>
 
 #include "crypto/random.h"
@@ -51,6 +52,22 @@ SharedState::SharedState(const Config& config, ServeMode mode)
                 std::chrono::seconds(config.hash_wait_seconds)),
       passwords(hash_pool, config.password_policy),
       cookie_settings{config.cookie_always_secure},
-      audit(config.audit_log) {}
+      audit(config.audit_log),
+      mail_texts(view),
+      mailer(mail_texts, config.auth.mail, [this] {
+          if (sender) sender->wake();
+      }) {
+    if (mode == ServeMode::server && mailer.enabled()) {
+        transport = mail::make_transport(config.transport);
+        sender = std::make_unique<mail::OutboxSender>(config.database, *transport, config.mail_retry,
+                                                      [](const std::string& line) {
+                                                          std::cerr << "authgate: " << line << std::endl;
+                                                      });
+    }
+}
+
+void SharedState::start_mail() {
+    if (sender) sender->start();
+}
 
 }  // namespace authgate::app

@@ -10,6 +10,9 @@
 #include "auth/hash_pool.h"
 #include "auth/password_verifier.h"
 #include "auth/signed_value.h"
+#include "mail/outbox_sender.h"
+#include "mail/transport.h"
+#include "web/mail_texts.h"
 #include "web/request_context.h"
 #include "web/view.h"
 
@@ -35,6 +38,14 @@ struct SharedState {
     auth::PasswordVerifier passwords;
     web::CookieSettings cookie_settings;
     AuditLog audit;
+    web::ViewMailTexts mail_texts;
+    std::unique_ptr<mail::Transport> transport;     // when mail is on
+    std::unique_ptr<mail::OutboxSender> sender;     // a server's background sender (started by start_mail)
+    auth::Mailer mailer;
+
+    // Starts the background sender (servers only; a CGI process leaves the outbox to a server or
+    // authgate-admin mail send).
+    void start_mail();
 };
 
 }  // namespace authgate::app

@@ -17,4 +17,10 @@ src_libauthgate_a_SOURCES += \
 	src/auth/login.h src/auth/login.cpp \
 	src/auth/register.h src/auth/register.cpp \
 	src/auth/logout.h src/auth/logout.cpp \
-	src/auth/admin_accounts.h src/auth/admin_accounts.cpp
+	src/auth/admin_accounts.h src/auth/admin_accounts.cpp \
+	src/auth/mailer.h src/auth/mailer.cpp \
+	src/auth/mail_tokens.h src/auth/mail_tokens.cpp \
+	src/auth/confirm_password.h src/auth/confirm_password.cpp \
+	src/auth/email_verification.h src/auth/email_verification.cpp \
+	src/auth/password_reset.h src/auth/password_reset.cpp \
+	src/auth/account_settings.h src/auth/account_settings.cpp

@@ -68,6 +68,11 @@ LoginResult log_in(AuthServices& services, const LoginRequest& request) {
             return;
         }
         throttle.forgive_login(repositories.attempts, email, reservation);
+        if (services.mailer && services.mailer->enabled() &&
+            services.settings.mail.verification == EmailVerification::required && !user->email_verified) {
+            result.status = LoginStatus::unverified;
+            return;
+        }
         if (checked.upgraded_hash &&
             repositories.users.replace_password_hash(user->id, user->password_hash, *checked.upgraded_hash))
             user->password_hash = *checked.upgraded_hash;
@@ -89,7 +94,11 @@ LoginResult log_in(AuthServices& services, const LoginRequest& request) {
         result.user = view_of(*user);
     });
     if (result.status != LoginStatus::ok) {
-        audit("login_failure", result.status == LoginStatus::inactive ? "inactive" : "bad_credentials", std::nullopt);
+        audit("login_failure",
+              result.status == LoginStatus::inactive     ? "inactive"
+              : result.status == LoginStatus::unverified ? "unverified"
+                                                         : "bad_credentials",
+              std::nullopt);
         return {result.status, 0, std::nullopt, {}};
     }
     audit("login_success", request.remember ? "remember_me" : "session", result.user->id);

@@ -10,7 +10,8 @@
 
 namespace authgate::auth {
 
-enum class LoginStatus { ok, bad_credentials, inactive, throttled, busy };
+// unverified: the password matched but --email-verification required and the address is not verified.
+enum class LoginStatus { ok, bad_credentials, inactive, throttled, busy, unverified };
 
 struct LoginRequest {
     std::string email;

@@ -1,7 +1,9 @@
 // register.cpp -- throttle, validate, hash, create.
 #include "auth/register.h"
 
+#include "auth/email_verification.h"
 #include "auth/throttle.h"
+#include "mail/mime.h"
 #include "http/text.h"
 
 namespace authgate::auth {
@@ -15,6 +17,7 @@ const char* outcome_name(RegisterStatus status) {
         case RegisterStatus::duplicate_username: return "duplicate_username";
         case RegisterStatus::throttled: return "throttled";
         case RegisterStatus::busy: return "busy";
+        case RegisterStatus::pending_verification: return "pending_verification";
         case RegisterStatus::invalid: break;
     }
     return "invalid";
@@ -46,6 +49,10 @@ RegisterResult create_account(AuthServices& services, const NewAccount& account)
     std::string email = http::trim(account.email);
     std::string username = http::trim(account.username);
     FieldProblem problem = email_problem(email);
+    bool verifying = services.mailer && services.mailer->enabled() &&
+                     services.settings.mail.verification != EmailVerification::off;
+    if (problem == FieldProblem::none && services.mailer && services.mailer->enabled() && !mail::safe_address(email))
+        problem = FieldProblem::email_invalid;
     if (problem == FieldProblem::none) problem = username_problem(username);
     if (problem == FieldProblem::none)
         problem = new_password_problem(account.password, account.password_confirm,
@@ -56,17 +63,33 @@ RegisterResult create_account(AuthServices& services, const NewAccount& account)
     auto hash = services.passwords.hash(account.password);
     if (!hash) return {RegisterStatus::busy, FieldProblem::none, services.passwords.retry_after_seconds(), 0};
     return services.store.transaction(store::Access::write, [&](store::Repositories& repositories) -> RegisterResult {
+        if (verifying && repositories.users.email_taken(email)) {
+            auto owner = repositories.users.find_by_email(email);
+            Throttle throttle(services.settings.throttle);
+            auto allowed = throttle.reserve_counted(repositories.attempts, "mail_account", Throttle::account_key(email),
+                                                    services.settings.mail.mails_per_account, account.now);
+            if (owner && allowed.reservation && mail::safe_address(owner->email))
+                services.mailer->queue(repositories, "mail/register_existing.tpl", owner->email, owner->id,
+                                       {{"USERNAME", owner->username}, {"LINK", services.mailer->link("/forgot")}},
+                                       account.now);
+            return {RegisterStatus::pending_verification, FieldProblem::none, 0, 0};
+        }
         if (repositories.users.email_taken(email)) return {RegisterStatus::duplicate_email, FieldProblem::none, 0, 0};
         if (repositories.users.username_taken(username))
             return {RegisterStatus::duplicate_username, FieldProblem::none, 0, 0};
-        return {RegisterStatus::created, FieldProblem::none, 0,
-                repositories.users.create(email, username, *hash, account.now)};
+        std::int64_t id = repositories.users.create(email, username, *hash, account.now);
+        if (!verifying) return {RegisterStatus::created, FieldProblem::none, 0, id};
+        if (auto user = repositories.users.find_by_id(id)) queue_verification(services, repositories, *user, account.now);
+        return {RegisterStatus::pending_verification, FieldProblem::none, 0, id};
     });
 }
 
 RegisterResult register_account(AuthServices& services, const RegisterRequest& request) {
     RegisterResult result = decide(services, request);
-    services.audit.record({"registration", outcome_name(result.status), request.client.remote_addr, request.email,
+    if (result.status == RegisterStatus::pending_verification && services.mailer) services.mailer->notify();
+    const char* outcome = result.status == RegisterStatus::pending_verification && !result.user_id
+                              ? "duplicate_email_notified" : outcome_name(result.status);
+    services.audit.record({"registration", outcome, request.client.remote_addr, request.email,
                            result.user_id ? std::optional<std::int64_t>(result.user_id) : std::nullopt});
     return result;
 }

@@ -9,7 +9,9 @@
 
 namespace authgate::auth {
 
-enum class RegisterStatus { created, invalid, duplicate_email, duplicate_username, throttled, busy };
+// pending_verification: with email verification on, both a new account and an address already in
+// use give this answer (a link went to the new address; the owner of a taken one was told).
+enum class RegisterStatus { created, invalid, duplicate_email, duplicate_username, throttled, busy, pending_verification };
 
 struct RegisterRequest {
     std::string email;
@@ -44,7 +46,9 @@ RegisterResult create_account(AuthServices& services, const NewAccount& account)
 // Counts the attempt against the address's budget (check and count in one step), validates the
 // form (email, username 3-80 of [A-Za-z0-9_.-], password 8-128 characters and not guessable, its
 // confirmation), hashes with the policy on the hash pool and creates the account. Email and username
-// are unique ignoring case, also against concurrent registrations. Audited.
+// are unique ignoring case, also against concurrent registrations. With mail on and verification
+// not off, the verify mail is queued in the same transaction as the account, and an address in use
+// gets register_existing.tpl (at most mails_per_account per hour) instead of an error. Audited.
 RegisterResult register_account(AuthServices& services, const RegisterRequest& request);
 
 }  // namespace authgate::auth

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "auth/audit.h"
+#include "auth/mailer.h"
 #include "auth/password_verifier.h"
 #include "auth/session_settings.h"
 #include "auth/throttle.h"
@@ -18,6 +19,7 @@ struct AuthSettings {
     SessionSettings session;
     ThrottleSettings throttle;
     int min_password_score = 2;  // zxcvbn score 0-4 a new password needs
+    MailSettings mail;
 };
 
 // One worker thread's view of the domain: its own store connection, the shared rest.
@@ -26,6 +28,7 @@ struct AuthServices {
     PasswordVerifier& passwords;
     AuditSink& audit;
     const AuthSettings& settings;
+    Mailer* mailer = nullptr;  // null: no mail is sent (no --public-url / --mail-from)
 };
 
 // Who is asking: used for the session-protection identifier, kept with the session, and logged.

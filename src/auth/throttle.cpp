@@ -57,8 +57,13 @@ void Throttle::release(store::AttemptRepository& attempts, const Reservation& re
 
 ThrottleDecision Throttle::reserve_registration(store::AttemptRepository& attempts, const std::string& address,
                                                 std::int64_t now) const {
-    auto stats = attempts.since(register_address, address, now - settings_.window_seconds);
-    if (stats.count >= settings_.registrations_per_hour) {
+    return reserve_counted(attempts, register_address, address, settings_.registrations_per_hour, now);
+}
+
+ThrottleDecision Throttle::reserve_counted(store::AttemptRepository& attempts, const std::string& kind,
+                                           const std::string& key, std::int64_t limit, std::int64_t now) const {
+    auto stats = attempts.since(kind, key, now - settings_.window_seconds);
+    if (stats.count >= limit) {
         // Wait until the window after the latest counted registration has passed, capped so the
         // answer stays useful.
         std::int64_t wait = std::max<std::int64_t>(
@@ -66,7 +71,7 @@ ThrottleDecision Throttle::reserve_registration(store::AttemptRepository& attemp
         return {std::nullopt, wait};
     }
     attempts.prune(now - settings_.window_seconds);
-    return {Reservation{{attempts.record(register_address, address, now)}}, 0};
+    return {Reservation{{attempts.record(kind, key, now)}}, 0};
 }
 
 }  // namespace authgate::auth

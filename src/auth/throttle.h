@@ -53,6 +53,10 @@ public:
     ThrottleDecision reserve_registration(store::AttemptRepository& attempts, const std::string& address,
                                           std::int64_t now) const;
 
+    // At most `limit` attempts of `kind` for `key` per window (mail requests per account or address).
+    ThrottleDecision reserve_counted(store::AttemptRepository& attempts, const std::string& kind,
+                                     const std::string& key, std::int64_t limit, std::int64_t now) const;
+
     // The key an email is counted under: trimmed and ASCII lower-cased.
     static std::string account_key(const std::string& email);
 

@@ -2,6 +2,10 @@
 src_libauthgate_a_SOURCES += \
 	src/store/records.h src/store/repositories.h src/store/store.h \
 	src/store/admin_records.h src/store/admin_repository.h src/store/group_repository.h \
+	src/store/outbox_repository.h src/store/token_repository.h src/store/account_repository.h \
+	src/store/sqlite/mail_repositories.h \
+	src/store/sqlite/outbox_repository.cpp src/store/sqlite/token_repository.cpp \
+	src/store/sqlite/account_repository.cpp \
 	src/store/sqlite/connection.h src/store/sqlite/connection.cpp \
 	src/store/sqlite/migrations.h src/store/sqlite/migrations.cpp \
 	src/store/sqlite/sqlite_store.h src/store/sqlite/sqlite_store.cpp src/store/sqlite/user_rows.h \

@@ -11,7 +11,10 @@
 
 #include "store/admin_repository.h"
 #include "store/group_repository.h"
+#include "store/account_repository.h"
+#include "store/outbox_repository.h"
 #include "store/repositories.h"
+#include "store/token_repository.h"
 
 namespace authgate::store {
 
@@ -24,6 +27,9 @@ struct Repositories {
     MetaRepository& meta;
     GroupRepository& groups;
     AdminRepository& admin;
+    OutboxRepository& outbox;
+    TokenRepository& tokens;
+    AccountRepository& accounts;
 };
 
 // A backend failure that broke an invariant (a bad file, a full disk, a lost connection); the

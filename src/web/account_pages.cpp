@@ -26,8 +26,13 @@ http::Response register_page(RequestContext& context, int status, const std::vec
     return render_page(context, page, status, messages);
 }
 
-http::Response login_page(RequestContext& context, int status, const std::vector<Flash>& messages) {
+http::Response login_page(RequestContext& context, int status, const std::vector<Flash>& messages,
+                          bool offer_resend = false) {
     Page page("login.tpl", "Log in");
+    if (offer_resend) {
+        page.content.show_section("RESEND");
+        page.content.set("EMAIL", context.request.form_value("email"));
+    }
     std::string next = safe_next(context.request);
     page.content.set("ACTION", next.empty() ? "/login" : "/login?next=" + http::percent_encode(next));
     return render_page(context, page, status, messages);
@@ -49,6 +54,9 @@ http::Response submit_register(RequestContext& context) {
     switch (result.status) {
         case auth::RegisterStatus::created:
             context.flash("success", text::registered);
+            return http::redirect("/login");
+        case auth::RegisterStatus::pending_verification:
+            context.flash("success", text::check_email_registered);
             return http::redirect("/login");
         case auth::RegisterStatus::throttled:
             return render_retry_later(context.services.view, 429, static_cast<long>(result.retry_after));
@@ -90,6 +98,8 @@ http::Response submit_login(RequestContext& context) {
             return render_retry_later(context.services.view, 429, static_cast<long>(result.retry_after));
         case auth::LoginStatus::busy:
             return render_retry_later(context.services.view, 503, static_cast<long>(result.retry_after));
+        case auth::LoginStatus::unverified:
+            return login_page(context, 403, {{"error", text::unverified_login}}, true);
         case auth::LoginStatus::bad_credentials:
         case auth::LoginStatus::inactive:
             break;

@@ -8,4 +8,8 @@ src_libauthgate_a_SOURCES += \
 	src/web/request_context.h src/web/request_context.cpp \
 	src/web/page.h src/web/page.cpp \
 	src/web/account_pages.h src/web/account_pages.cpp \
-	src/web/member_pages.h src/web/member_pages.cpp
+	src/web/member_pages.h src/web/member_pages.cpp \
+	src/web/mail_texts.h src/web/mail_texts.cpp \
+	src/web/browser_summary.h src/web/browser_summary.cpp \
+	src/web/recovery_pages.h src/web/recovery_pages.cpp \
+	src/web/settings_pages.h src/web/settings_pages.cpp

@@ -77,6 +77,18 @@ std::string View::render(const Page& page) {
     return output;
 }
 
+std::string View::render_text(const std::string& template_name, const ViewValues& values) {
+    reload_if_due();
+    if (!cache_->LoadTemplate(template_name, ctemplate::DO_NOT_STRIP))
+        throw TemplateError("cannot load template " + template_name + ": missing or malformed");
+    ctemplate::TemplateDictionary dictionary("text");
+    fill(dictionary, values);
+    std::string output;
+    if (!cache_->ExpandWithData(template_name, ctemplate::DO_NOT_STRIP, &dictionary, nullptr, &output))
+        throw TemplateError("cannot expand template " + template_name);
+    return output;
+}
+
 void View::reload() {
     last_check_ = monotonic_seconds();
     cache_->ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);

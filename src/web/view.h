@@ -72,6 +72,10 @@ public:
     // Safe to call from several threads at once.
     std::string render(const Page& page);
 
+    // Expands one text template (a mail, e.g. "mail/reset.tpl") without layout and without
+    // escaping: mail templates carry no AUTOESCAPE pragma. Throws TemplateError.
+    std::string render_text(const std::string& template_name, const ViewValues& values);
+
     // Marks every template to be re-read from disk on its next use if its file changed (SIGHUP).
     void reload();
 

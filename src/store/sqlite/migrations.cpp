@@ -49,6 +49,24 @@ const std::vector<Migration>& migrations() {
          " PRIMARY KEY (user_id, group_name)"
          ") STRICT;"
          "CREATE INDEX IF NOT EXISTS authgate_group_member_name ON authgate_group_member(group_name);"},
+        // Mail: the outbox (written in the transaction of the change that causes a message, sent
+        // by a background sender), the single-use tokens of mailed links, and a public id per
+        // session so that its owner can end it without the token or its digest reaching a page.
+        {5,
+         "CREATE TABLE IF NOT EXISTS authgate_outbox ("
+         " id INTEGER PRIMARY KEY, sender TEXT NOT NULL, recipient TEXT NOT NULL, message TEXT NOT NULL,"
+         " user_id INTEGER, created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+         " next_attempt_at INTEGER NOT NULL, claimed_until INTEGER, last_error TEXT NOT NULL DEFAULT '') STRICT;"
+         "CREATE INDEX IF NOT EXISTS authgate_outbox_due ON authgate_outbox(next_attempt_at);"
+         "CREATE TABLE IF NOT EXISTS authgate_token ("
+         " token_hash TEXT PRIMARY KEY, purpose TEXT NOT NULL,"
+         " user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+         " email TEXT NOT NULL, password_hash TEXT NOT NULL, new_email TEXT NOT NULL DEFAULT '',"
+         " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) STRICT;"
+         "CREATE INDEX IF NOT EXISTS authgate_token_user ON authgate_token(user_id, purpose);"
+         "ALTER TABLE authgate_session ADD COLUMN public_id TEXT;"
+         "UPDATE authgate_session SET public_id = lower(hex(randomblob(16)));"
+         "CREATE UNIQUE INDEX IF NOT EXISTS authgate_session_public ON authgate_session(public_id);"},
     };
     return list;
 }

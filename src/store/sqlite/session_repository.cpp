@@ -6,7 +6,8 @@ namespace authgate::store::sqlite {
 
 std::int64_t SqliteSessionRepository::create(const NewSession& session) {
     db_.prepare("INSERT INTO authgate_session (token_hash, user_id, fresh, identifier, created_at, last_seen_at, "
-                "remote_addr, user_agent, remember_selector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "remote_addr, user_agent, remember_selector, public_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))))")
         .bind(1, session.token_hash).bind(2, session.user_id).bind(3, session.fresh ? 1 : 0)
         .bind(4, session.identifier).bind(5, session.now).bind(6, session.now)
         .bind(7, session.remote_addr.substr(0, 64)).bind(8, session.user_agent.substr(0, 512))

@@ -16,7 +16,10 @@ SqliteStore::SqliteStore(const std::string& path)
       meta_(connection_),
       groups_(connection_),
       admin_(connection_),
-      repositories_{users_, sessions_, remember_, attempts_, meta_, groups_, admin_} {}
+      outbox_(connection_),
+      tokens_(connection_),
+      accounts_(connection_),
+      repositories_{users_, sessions_, remember_, attempts_, meta_, groups_, admin_, outbox_, tokens_, accounts_} {}
 
 void SqliteStore::run(Access access, const std::function<void(Repositories&)>& work) {
     Transaction transaction(connection_, access);

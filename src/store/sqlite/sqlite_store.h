@@ -3,6 +3,7 @@
 
 #include "store/sqlite/admin_repositories.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/mail_repositories.h"
 #include "store/store.h"
 
 namespace authgate::store::sqlite {
@@ -95,6 +96,9 @@ private:
     SqliteMetaRepository meta_;
     SqliteGroupRepository groups_;
     SqliteAdminRepository admin_;
+    SqliteOutboxRepository outbox_;
+    SqliteTokenRepository tokens_;
+    SqliteAccountRepository accounts_;
     Repositories repositories_;
 };
 

@@ -1,0 +1,90 @@
+// outbox_sender.cpp -- claim, send, settle; a down mail server delays mail, never a page.
+#include "mail/outbox_sender.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace authgate::mail {
+
+std::int64_t retry_delay(const RetrySettings& settings, std::int64_t attempts) {
+    std::int64_t delay = settings.first_delay_seconds;
+    for (std::int64_t i = 1; i < attempts && delay < settings.max_delay_seconds; ++i) delay *= 2;
+    return delay < settings.max_delay_seconds ? delay : settings.max_delay_seconds;
+}
+
+int deliver_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now) {
+    auto due = store.transaction(store::Access::write, [&](store::Repositories& repositories) {
+        return repositories.outbox.claim_due(now, now + settings.claim_seconds, 20);
+    });
+    int delivered = 0;
+    for (const auto& message : due) {
+        std::string error;
+        try {
+            transport.send(message.sender, message.recipient, message.message);
+        } catch (const std::exception& failure) {
+            error = failure.what();
+            if (error.empty()) error = "delivery failed";
+        }
+        store.transaction(store::Access::write, [&](store::Repositories& repositories) {
+            if (error.empty())
+                repositories.outbox.remove(message.id);
+            else
+                repositories.outbox.defer(message.id, error,
+                                          static_cast<std::int64_t>(std::time(nullptr)) +
+                                              retry_delay(settings, message.attempts + 1));
+        });
+        if (error.empty()) ++delivered;
+    }
+    return delivered;
+}
+
+OutboxSender::OutboxSender(std::string database, Transport& transport, RetrySettings settings,
+                           std::function<void(const std::string&)> log)
+    : database_(std::move(database)), transport_(transport), settings_(settings), log_(std::move(log)) {}
+
+OutboxSender::~OutboxSender() {
+    stop();
+}
+
+void OutboxSender::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void OutboxSender::wake() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    woken_ = true;
+    wakeup_.notify_one();
+}
+
+void OutboxSender::stop() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+        wakeup_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+}
+
+void OutboxSender::run() {
+    std::unique_ptr<store::Store> store;
+    bool reported = false;
+    for (;;) {
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wakeup_.wait_for(lock, std::chrono::seconds(settings_.poll_seconds), [this] { return stopping_ || woken_; });
+            if (stopping_) return;
+            woken_ = false;
+        }
+        try {
+            if (!store) store = store::open_store(database_);
+            deliver_due(*store, transport_, settings_, static_cast<std::int64_t>(std::time(nullptr)));
+            reported = false;
+        } catch (const std::exception& error) {
+            store.reset();
+            if (!reported) log_(std::string("outbox: ") + error.what());
+            reported = true;
+        }
+    }
+}
+
+}  // namespace authgate::mail
