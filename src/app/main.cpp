@@ -1,6 +1,7 @@
 // main.cpp -- authgate's entry point: read the settings, prepare the database, serve until stopped.
 #include <iostream>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "app/settings.h"
 #include "app/shared_state.h"
 #include "server/cgi_runner.h"
+#include "server/data_files.h"
 #include "server/fcgi_server.h"
 #include "server/listen_socket.h"
 #include "server/signals.h"
@@ -32,7 +34,19 @@ int serve_fastcgi(const app::Config& config, app::SharedState& shared, int liste
 }
 
 int run(const app::Config& config) {
+    gid_t data_gid = 0;
+    if (!config.data_group.empty()) {
+        // Files made from here on (the database's -wal and -shm, the audit log) may be read by the group.
+        try {
+            data_gid = server::group_id(config.data_group);
+        } catch (const server::DataFilesError& error) {
+            throw app::ConfigError(error.what());
+        }
+        umask(027);
+        server::share_data_files(config.database, "", data_gid);
+    }
     app::SharedState shared(config);
+    if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
 
     int listen_fd = -1;
     if (!config.cgi) {
@@ -58,6 +72,9 @@ int run(const app::Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The database, its -wal/-shm files and the audit log are private (0600) unless --data-group says
+    // otherwise; a unix socket is bound under this mask and only then opened up to --socket-mode.
+    umask(077);
     try {
         app::ParsedConfig parsed = app::parse_config(argc, argv);
         if (!parsed.config) return parsed.exit_status;

@@ -60,6 +60,9 @@ po::options_description describe_options(Config& config, RawValues& raw) {
          "site template directory, searched before the installed templates")
         ("audit-log", po::value(&config.audit_log)->value_name("FILE"),
          "append security events (logins, logouts, registrations...) to FILE instead of stderr")
+        ("data-group", po::value(&config.data_group)->value_name("GROUP"),
+         "make the database files and the audit log 0640 and owned by GROUP (default: 0600, "
+         "readable by authgate's user only)")
         ("template-root", po::value(&config.installed_templates)
              ->default_value(std::string(AUTHGATE_PKGDATADIR) + "/templates")->value_name("DIR"),
          "the installed templates")

@@ -39,6 +39,7 @@ struct Config {
     auth::ThrottleSettings throttle;
     bool cookie_always_secure = false;
     std::string audit_log;            // empty: stderr
+    std::string data_group;           // group that may read the database and audit log; empty: none
 };
 
 // The outcome of reading the command line: settings to run with, or an exit status after
