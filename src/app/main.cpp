@@ -48,11 +48,16 @@ int run(const app::Config& config) {
     app::SharedState shared(config);
     if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
 
+    // A socket handed over (systemd, spawn-fcgi, mod_fcgid) wins over --listen, which a shared config
+    // file may name; its file belongs to the parent and stays when authgate exits.
     int listen_fd = -1;
+    std::string socket_path;
     if (!config.cgi) {
-        listen_fd = config.listen.empty()
-                        ? server::inherited_listen_socket()
-                        : server::open_listen_socket(config.listen, {config.socket_mode, config.socket_group});
+        listen_fd = server::inherited_listen_socket();
+        if (listen_fd < 0 && !config.listen.empty()) {
+            listen_fd = server::open_listen_socket(config.listen, {config.socket_mode, config.socket_group});
+            socket_path = server::unix_socket_path(config.listen);
+        }
     }
     if (listen_fd < 0) {
         if (!config.cgi && !getenv("GATEWAY_INTERFACE")) {
@@ -64,7 +69,6 @@ int run(const app::Config& config) {
         return server::run_cgi_request(application, config.max_body);
     }
     int status = serve_fastcgi(config, shared, listen_fd);
-    std::string socket_path = server::unix_socket_path(config.listen);
     if (!socket_path.empty()) unlink(socket_path.c_str());
     return status;
 }

@@ -41,8 +41,8 @@ po::options_description describe_options(Config& config, RawValues& raw) {
     po::options_description server("Server");
     server.add_options()
         ("listen,l", po::value(&config.listen)->value_name("ADDR"),
-         "listen on unix:/path/to.sock or 127.0.0.1:PORT (default: inherit a socket on fd 3 "
-         "from systemd or fd 0 from spawn-fcgi, else answer one CGI request)")
+         "listen on unix:/path/to.sock or 127.0.0.1:PORT, unless a socket is inherited on fd 3 "
+         "from systemd or fd 0 from spawn-fcgi or mod_fcgid (with neither: answer one CGI request)")
         ("threads,t", po::value(&config.threads)->default_value(4)->value_name("N"), "worker threads (1-256)")
         ("cgi", po::bool_switch(&config.cgi), "answer one CGI request from the environment and exit")
         ("max-body", po::value(&raw.max_body)->default_value(64 * 1024)->value_name("BYTES"),
