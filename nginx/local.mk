@@ -6,8 +6,8 @@ nginxconfdir = $(pkgdatadir)/nginx
 NGINX_CONF_PATHS = sed -e 's|/usr/local/share/authgate/static/|$(pkgdatadir)/static/|' \
 	-e 's|unix:/run/authgate/authgate.sock|unix:$(runstatedir)/authgate/authgate.sock|'
 
-install-data-local: install-nginx-conf install-example-config
-uninstall-local: uninstall-nginx-conf uninstall-example-config
+INSTALL_DATA_LOCAL += install-nginx-conf install-example-config
+UNINSTALL_LOCAL += uninstall-nginx-conf uninstall-example-config
 
 install-nginx-conf:
 	$(MKDIR_P) '$(DESTDIR)$(nginxconfdir)'
@@ -20,13 +20,13 @@ uninstall-nginx-conf:
 install-example-config:
 	$(MKDIR_P) '$(DESTDIR)$(sysconfdir)'
 	test -f '$(DESTDIR)$(sysconfdir)/authgate.conf' || \
-	  sed -e 's|@pkgdatadir@|$(pkgdatadir)|g' -e 's|@localstatedir@|$(localstatedir)|g' \
-	      -e 's|@runstatedir@|$(runstatedir)|g' $(srcdir)/authgate.conf.example > '$(DESTDIR)$(sysconfdir)/authgate.conf'
+	  sed -e 's|[@]pkgdatadir[@]|$(pkgdatadir)|g' -e 's|[@]localstatedir[@]|$(localstatedir)|g' \
+	      -e 's|[@]runstatedir[@]|$(runstatedir)|g' $(srcdir)/authgate.conf.example > '$(DESTDIR)$(sysconfdir)/authgate.conf'
 
 uninstall-example-config:
 	if test -f '$(DESTDIR)$(sysconfdir)/authgate.conf' && \
-	  sed -e 's|@pkgdatadir@|$(pkgdatadir)|g' -e 's|@localstatedir@|$(localstatedir)|g' \
-	      -e 's|@runstatedir@|$(runstatedir)|g' $(srcdir)/authgate.conf.example | \
+	  sed -e 's|[@]pkgdatadir[@]|$(pkgdatadir)|g' -e 's|[@]localstatedir[@]|$(localstatedir)|g' \
+	      -e 's|[@]runstatedir[@]|$(runstatedir)|g' $(srcdir)/authgate.conf.example | \
 	  cmp -s - '$(DESTDIR)$(sysconfdir)/authgate.conf'; then rm -f '$(DESTDIR)$(sysconfdir)/authgate.conf'; fi
 
 dist_pkgdata_DATA = schema.sql

@@ -43,7 +43,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
 	tests/e2e/hostile_input_test.cpp \
 	tests/e2e/admin_cli_test.cpp \
-	tests/e2e/mail_test.cpp
+	tests/e2e/mail_test.cpp \
+	tests/e2e/file_modes_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 

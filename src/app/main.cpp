@@ -1,6 +1,7 @@
 // main.cpp -- authgate's entry point: read the settings, prepare the database, serve until stopped.
 #include <iostream>
 #include <memory>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "app/settings.h"
 #include "app/shared_state.h"
 #include "server/cgi_runner.h"
+#include "server/data_files.h"
 #include "server/fcgi_server.h"
 #include "server/listen_socket.h"
 #include "server/signals.h"
@@ -51,7 +53,21 @@ int serve_fastcgi(const app::Config& config, app::SharedState& shared, int liste
 }
 
 int run(const app::Config& config) {
-    bool one_request = config.cgi || (config.listen.empty() && server::inherited_listen_socket() < 0);
+    gid_t data_gid = 0;
+    if (!config.data_group.empty()) {
+        // Files made from here on (the database's -wal and -shm, the audit log) may be read by the group.
+        try {
+            data_gid = server::group_id(config.data_group);
+        } catch (const server::DataFilesError& error) {
+            throw app::ConfigError(error.what());
+        }
+        umask(027);
+        server::share_data_files(config.database, "", data_gid);
+    }
+    // A socket handed over (systemd, spawn-fcgi, mod_fcgid) wins over --listen, which a shared config
+    // file may name; its file belongs to the parent and stays when authgate exits.
+    int inherited_fd = config.cgi ? -1 : server::inherited_listen_socket();
+    bool one_request = config.cgi || (inherited_fd < 0 && config.listen.empty());
     if (one_request) {
         if (!config.cgi && !getenv("GATEWAY_INTERFACE")) {
             std::cerr << "authgate: nothing to serve: give --listen unix:/path or 127.0.0.1:PORT, start it "
@@ -59,15 +75,19 @@ int run(const app::Config& config) {
             return 2;
         }
         app::SharedState shared(config, app::ServeMode::one_request);
+        if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
         app::Application application(shared);
         return server::run_cgi_request(application, config.max_body);
     }
     app::SharedState shared(config, app::ServeMode::server);
-    int listen_fd = config.listen.empty()
-                        ? server::inherited_listen_socket()
-                        : server::open_listen_socket(config.listen, {config.socket_mode, config.socket_group});
+    if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
+    int listen_fd = inherited_fd;
+    std::string socket_path;
+    if (listen_fd < 0) {
+        listen_fd = server::open_listen_socket(config.listen, {config.socket_mode, config.socket_group});
+        socket_path = server::unix_socket_path(config.listen);
+    }
     int status = serve_fastcgi(config, shared, listen_fd);
-    std::string socket_path = server::unix_socket_path(config.listen);
     if (!socket_path.empty()) unlink(socket_path.c_str());
     return status;
 }
@@ -75,6 +95,9 @@ int run(const app::Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The database, its -wal/-shm files and the audit log are private (0600) unless --data-group says
+    // otherwise; a unix socket is bound under this mask and only then opened up to --socket-mode.
+    umask(077);
     try {
         app::ParsedConfig parsed = app::parse_config(argc, argv);
         if (!parsed.config) return parsed.exit_status;

@@ -64,8 +64,8 @@ po::options_description describe_options(Config& config, RawValues& raw) {
     po::options_description server("Server");
     server.add_options()
         ("listen,l", po::value(&config.listen)->value_name("ADDR"),
-         "listen on unix:/path/to.sock or 127.0.0.1:PORT (default: inherit a socket on fd 3 "
-         "from systemd or fd 0 from spawn-fcgi, else answer one CGI request)")
+         "listen on unix:/path/to.sock or 127.0.0.1:PORT, unless a socket is inherited on fd 3 "
+         "from systemd or fd 0 from spawn-fcgi or mod_fcgid (with neither: answer one CGI request)")
         ("threads,t", po::value(&config.threads)->default_value(config.threads)->value_name("N"),
          "request worker threads (1-256); half of them may hash passwords at once, a quarter more may "
          "wait for that, the rest always serve pages")
@@ -85,6 +85,9 @@ po::options_description describe_options(Config& config, RawValues& raw) {
          "site template directory, searched before the installed templates")
         ("audit-log", po::value(&config.audit_log)->value_name("FILE"),
          "append security events (logins, logouts, registrations...) to FILE instead of stderr")
+        ("data-group", po::value(&config.data_group)->value_name("GROUP"),
+         "make the database files and the audit log 0640 and owned by GROUP (default: 0600, "
+         "readable by authgate's user only)")
         ("template-root", po::value(&config.installed_templates)
              ->default_value(std::string(AUTHGATE_PKGDATADIR) + "/templates")->value_name("DIR"),
          "the installed templates")

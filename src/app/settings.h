@@ -43,6 +43,7 @@ struct Config {
     std::string audit_log;            // empty: stderr
     mail::RetrySettings mail_retry;     // backoff of failed deliveries
     mail::TransportSettings transport;  // SMTP URL or the sendmail program (auth.mail: links, From, verification)
+    std::string data_group;           // group that may read the database and audit log; empty: none
 };
 
 // The outcome of reading the command line: settings to run with, or an exit status after

@@ -4,4 +4,5 @@ src_libauthgate_a_SOURCES += \
 	src/server/request_pipeline.h src/server/request_pipeline.cpp \
 	src/server/fcgi_server.h src/server/fcgi_server.cpp \
 	src/server/cgi_runner.h src/server/cgi_runner.cpp \
-	src/server/signals.h src/server/signals.cpp
+	src/server/signals.h src/server/signals.cpp \
+	src/server/data_files.h src/server/data_files.cpp

@@ -149,6 +149,8 @@ void TestServer::start_authgate() {
     if (options_.under_spawn_fcgi) {
         argv = {required_env("SPAWN_FCGI"), "-n", "-s", socket_path_, "-M", "0600", "--",
                 required_env("AUTHGATE_BIN")};
+    } else if (options_.under_socket_activation) {
+        argv = {required_env("SYSTEMD_SOCKET_ACTIVATE"), "-l", socket_path_, required_env("AUTHGATE_BIN")};
     } else {
         argv = {required_env("AUTHGATE_BIN"), "--listen", "unix:" + socket_path_};
     }

@@ -27,6 +27,7 @@ struct ServerOptions {
     std::vector<std::string> authgate_args;   // extra command-line options
     std::string nginx_max_body = "64k";       // client_max_body_size
     bool under_spawn_fcgi = false;             // start authgate through spawn-fcgi (socket on fd 0)
+    bool under_socket_activation = false;      // start authgate through systemd-socket-activate (fd 3)
     std::string database;                      // default: DIR/authgate.db
     std::string nginx_extra_http;              // more directives inside http {}
     std::string nginx_extra_server;            // more directives inside the authgate server {}
