@@ -2,7 +2,7 @@
 #include "auth/hash_costs.h"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 
 #include "crypto/pbkdf2.h"
 #include "crypto/random.h"
@@ -14,11 +14,17 @@ namespace {
 const std::size_t max_methods = 64;
 const std::uint32_t top_up_probe_iterations = 20000;
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+double seconds_since(double start) {
+    return HashCosts::thread_cpu_seconds() - start;
 }
 
 }  // namespace
+
+double HashCosts::thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
 
 std::string HashCosts::method_of(const std::string& stored) {
     auto dollar = stored.find('$');
@@ -37,13 +43,13 @@ std::optional<crypto::HashPolicy> HashCosts::equivalent_policy(const std::string
 void HashCosts::calibrate(const std::function<std::vector<std::string>()>& methods) {
     std::call_once(calibrated_, [&] {
         std::string password = crypto::random_token(16);
-        auto start = std::chrono::steady_clock::now();
+        double start = thread_cpu_seconds();
         std::string stand_in = crypto::hash_password(password, policy_);
         double policy_cost = seconds_since(start);
 
         crypto::DigestAlgorithm digest =
             policy_.scheme == crypto::HashScheme::pbkdf2 ? policy_.digest : crypto::DigestAlgorithm::sha256;
-        start = std::chrono::steady_clock::now();
+        start = thread_cpu_seconds();
         crypto::pbkdf2_hmac(digest, password, "top-up", top_up_probe_iterations, 32);
         double per_iteration = seconds_since(start) / top_up_probe_iterations;
 
@@ -58,7 +64,7 @@ void HashCosts::calibrate(const std::function<std::vector<std::string>()>& metho
                 measured[method] = 0;
                 continue;
             }
-            start = std::chrono::steady_clock::now();
+            start = thread_cpu_seconds();
             crypto::hash_password(password, *equivalent);
             measured[method] = seconds_since(start);
         }

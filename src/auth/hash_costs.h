@@ -11,8 +11,8 @@
 
 namespace authgate::auth {
 
-// Learned once by timing one hash of every method the database holds (calibrate), then kept
-// current from the checks that run (observe). Thread-safe.
+// Learned once by timing (in thread CPU time) one hash of every method the database holds
+// (calibrate), then kept current from the checks that run (observe). Thread-safe.
 class HashCosts {
 public:
     explicit HashCosts(const crypto::HashPolicy& policy) : policy_(policy) {}
@@ -34,6 +34,9 @@ public:
     // Folds a measured check of `method` into its estimate.
     void observe(const std::string& method, double seconds);
 
+    // CPU seconds the calling thread has used so far: hash costs are counted in CPU time, which other
+    // load on the machine does not inflate the way it inflates wall time.
+    static double thread_cpu_seconds();
     // The method part of a stored hash ("pbkdf2:sha256:600000"), "" when it has no '$'.
     static std::string method_of(const std::string& stored);
     // The policy that costs what checking `method` costs; nullopt for cheap legacy or unreadable ones.

@@ -12,9 +12,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+// Failures wait until the slowest method's CPU cost has passed in wall time, with a margin.
+const double padding_margin = 1.05;
 
 }  // namespace
 
@@ -47,11 +46,12 @@ CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional
     std::optional<std::string> upgraded;
     bool ran = pool_.run(*admission, [&] {
         start = Clock::now();
+        double cpu_start = HashCosts::thread_cpu_seconds();
         std::string target = stored ? *stored : costs_.stand_in_hash();
         // No password holds a NUL (registration refuses it), and PBKDF2 would not tell "pw" from
         // "pw\0": HMAC pads short keys with zero bytes. It is checked all the same, for the time.
         bool result = crypto::verify_password(target, password) == crypto::VerifyResult::match;
-        double spent = seconds_since(start);
+        double spent = HashCosts::thread_cpu_seconds() - cpu_start;
         costs_.observe(HashCosts::method_of(target), spent);
         matched = stored && result && password.find('\0') == std::string::npos;
         if (!matched || !usable) {
@@ -63,7 +63,7 @@ CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional
     if (!ran) return {PasswordCheck::busy, std::nullopt};
     if (matched && usable) return {PasswordCheck::match, upgraded};
     auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                std::chrono::duration<double>(costs_.slowest_seconds() * 1.02));
+                                std::chrono::duration<double>(costs_.slowest_seconds() * padding_margin));
     std::this_thread::sleep_until(deadline);
     return {matched ? PasswordCheck::match : PasswordCheck::no_match, std::nullopt};
 }

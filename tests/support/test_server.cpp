@@ -156,7 +156,7 @@ void TestServer::start_authgate() {
     }
     for (const std::string& arg : {std::string("--database"), database_, std::string("--template-root"),
                                    srcdir + "/templates", std::string("--static"), srcdir + "/static",
-                                   std::string("--threads"), std::string("4")})
+                                   })
         argv.push_back(arg);
     argv.insert(argv.end(), options_.authgate_args.begin(), options_.authgate_args.end());
     authgate_pid_ = spawn(argv, dir_.path() + "/authgate.log");
