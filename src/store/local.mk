@@ -1,6 +1,6 @@
 # src/store/local.mk -- the unit of work and repository interfaces; the SQLite backend (sqlite3.h only in store/sqlite/).
 src_libauthgate_a_SOURCES += \
-	src/store/records.h src/store/repositories.h src/store/store.h \
+	src/store/records.h src/store/repositories.h src/store/group_repository.h src/store/store.h \
 	src/store/sqlite/connection.h src/store/sqlite/connection.cpp \
 	src/store/sqlite/migrations.h src/store/sqlite/migrations.cpp \
 	src/store/sqlite/sqlite_store.h src/store/sqlite/sqlite_store.cpp src/store/sqlite/user_rows.h \
@@ -8,6 +8,7 @@ src_libauthgate_a_SOURCES += \
 	src/store/sqlite/session_repository.cpp \
 	src/store/sqlite/remember_repository.cpp \
 	src/store/sqlite/meta_repository.cpp \
+	src/store/sqlite/group_repository.cpp \
 	src/store/sqlite/attempt_repository.cpp
 nodist_src_libauthgate_a_SOURCES = src/store/schema_sql.inc
 BUILT_SOURCES += src/store/schema_sql.inc

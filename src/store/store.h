@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "store/group_repository.h"
 #include "store/repositories.h"
 
 namespace authgate::store {
@@ -20,6 +21,7 @@ struct Repositories {
     RememberRepository& remember;
     AttemptRepository& attempts;
     MetaRepository& meta;
+    GroupRepository& groups;
 };
 
 // A backend failure that broke an invariant (a bad file, a full disk, a lost connection); the

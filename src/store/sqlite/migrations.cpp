@@ -41,6 +41,12 @@ const std::vector<Migration>& migrations() {
          "CREATE INDEX IF NOT EXISTS authgate_session_chain ON authgate_session(remember_selector);"
          "DELETE FROM authgate_session WHERE user_id IS NULL;"
          "DROP TABLE IF EXISTS authgate_flash;"},
+        // Group membership, for the gate's groups= rule and the admin CLI.
+        {4,
+         "CREATE TABLE IF NOT EXISTS authgate_group_member ("
+         " user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+         " group_name TEXT NOT NULL,"
+         " PRIMARY KEY (user_id, group_name)) STRICT;"},
     };
     return list;
 }

@@ -14,7 +14,8 @@ SqliteStore::SqliteStore(const std::string& path)
       remember_(connection_),
       attempts_(connection_),
       meta_(connection_),
-      repositories_{users_, sessions_, remember_, attempts_, meta_} {}
+      groups_(connection_),
+      repositories_{users_, sessions_, remember_, attempts_, meta_, groups_} {}
 
 void SqliteStore::run(Access access, const std::function<void(Repositories&)>& work) {
     Transaction transaction(connection_, access);

@@ -78,6 +78,15 @@ private:
 };
 
 // One thread's connection with every repository over it.
+class SqliteGroupRepository : public GroupRepository {
+public:
+    explicit SqliteGroupRepository(Connection& connection) : db_(connection) {}
+    std::vector<std::string> groups_of(std::int64_t user_id) override;
+
+private:
+    Connection& db_;
+};
+
 class SqliteStore : public Store {
 public:
     // Opens `path`; throws DatabaseError naming it on failure.
@@ -92,6 +101,7 @@ private:
     SqliteRememberRepository remember_;
     SqliteAttemptRepository attempts_;
     SqliteMetaRepository meta_;
+    SqliteGroupRepository groups_;
     Repositories repositories_;
 };
 
