@@ -39,7 +39,8 @@ Application::Application(SharedState& shared)
     : shared_(shared),
       store_(store::open_store(shared.config.database)),
       auth_{*store_, shared.passwords, shared.audit, shared.config.auth},
-      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now},
+      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now,
+                [this](const std::string& path) { return needs_fresh_login(path); }},
       static_files_(shared.config.static_dir),
       routes_(make_routes()) {}
 
@@ -67,6 +68,11 @@ http::Response Application::handle(const http::Request& request) {
     }
     context.finish(response);
     return response;
+}
+
+bool Application::needs_fresh_login(const std::string& path) const {
+    RouteMatch match = match_route(routes_, "GET", path);
+    return match.route && match.route->access == Access::fresh_login_required;
 }
 
 http::Response Application::error_page(int status, const std::string&) noexcept {

@@ -30,6 +30,8 @@ struct Services {
     const auth::ValueSigner& signer;
     const CookieSettings& cookie_settings;
     std::function<std::int64_t()> now;  // unix seconds
+    // True when the page at this (decoded) path requires a fresh login (the route table knows).
+    std::function<bool(const std::string& path)> needs_fresh_login;
 };
 
 class RequestContext {
