@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "web/account_pages.h"
+#include "web/gate.h"
 #include "web/member_pages.h"
 #include "web/pages.h"
 
@@ -26,6 +27,7 @@ std::vector<Route> make_routes() {
         {"GET", "/dashboard", web::show_dashboard, Access::login_required},
         {"GET", "/profile", web::show_profile, Access::login_required},
         {"GET", "/settings", web::show_settings, Access::fresh_login_required},
+        {"GET", "/auth", nullptr, Access::anyone, web::check_gate},
     };
 }
 
@@ -45,6 +47,8 @@ Application::Application(SharedState& shared)
       routes_(make_routes()) {}
 
 http::Response Application::handle(const http::Request& request) {
+    // Apache's mod_authnz_fcgi asks about the client's own request, whatever its path.
+    if (request.authorizer) return web::check_authorizer(request, services_);
     if (request.path.compare(0, static_prefix.size(), static_prefix) == 0 &&
         (request.method == "GET" || request.method == "HEAD")) {
         auto file = static_files_.serve(request.path.substr(static_prefix.size()));
@@ -57,6 +61,7 @@ http::Response Application::handle(const http::Request& request) {
         response.add_header("Allow", match.allowed);
         return response;
     }
+    if (match.route->bare_handler) return match.route->bare_handler(request, services_);
     web::RequestContext context(request, services_);
     http::Response response;
     if (request.method == "POST" && !context.csrf_valid()) {

@@ -8,4 +8,5 @@ src_libauthgate_a_SOURCES += \
 	src/web/request_context.h src/web/request_context.cpp \
 	src/web/page.h src/web/page.cpp \
 	src/web/account_pages.h src/web/account_pages.cpp \
-	src/web/member_pages.h src/web/member_pages.cpp
+	src/web/member_pages.h src/web/member_pages.cpp \
+	src/web/gate.h src/web/gate.cpp

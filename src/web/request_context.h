@@ -34,6 +34,9 @@ struct Services {
     std::function<bool(const std::string& path)> needs_fresh_login;
 };
 
+// The cookies `request` presented (under their __Host- names when `secure`), its client and now.
+auth::Presented presented_by(const http::Request& request, Services& services, bool secure);
+
 class RequestContext {
 public:
     // Resolves the session and remember cookies (auth::resolve_visit) and reads (or makes) the
