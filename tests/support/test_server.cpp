@@ -182,13 +182,14 @@ void TestServer::write_nginx_config() {
     write_file(dir + "/fastcgi_params", read_file("/etc/nginx/fastcgi_params"));
     write_file(dir + "/mime.types", read_file("/etc/nginx/mime.types"));
     std::string site = read_file(srcdir + "/nginx/authgate.conf");
+    if (!options_.nginx_extra_server.empty())
+        site = replace_all(site, "server_tokens off;", "server_tokens off;\n" + options_.nginx_extra_server);
+    // The shipped paths, in the site and in any shipped snippet the extra directives include.
     site = replace_all(site, "listen 80;", "listen 127.0.0.1:" + std::to_string(port_) + ";");
     site = replace_all(site, "/usr/local/share/authgate/static/", srcdir + "/static/");
     site = replace_all(site, "unix:/run/authgate/authgate.sock", "unix:" + socket_path_);
     site = replace_all(site, "rate=5r/s;", "rate=" + options_.nginx_form_rate + ";");
     site = replace_all(site, "client_max_body_size 64k;", "client_max_body_size " + options_.nginx_max_body + ";");
-    if (!options_.nginx_extra_server.empty())
-        site = replace_all(site, "server_tokens off;", "server_tokens off;\n" + options_.nginx_extra_server);
     if (!options_.nginx_extra_fastcgi.empty())
         site = replace_all(site, "include fastcgi_params;", options_.nginx_extra_fastcgi + "\n        include fastcgi_params;");
     write_file(dir + "/authgate-site.conf", site);
