@@ -20,6 +20,10 @@ install-nginx-conf:
 uninstall-nginx-conf:
 	for file in $(NGINX_SNIPPETS); do rm -f '$(DESTDIR)$(pkgdatadir)/'$$file; done
 
+# Apache: the FastCGI authorizer configuration.
+apacheconfdir = $(pkgdatadir)/apache
+dist_apacheconf_DATA = apache/authgate-authorizer.conf
+
 # The page quickstart's demo puts behind the gate (nginx/demo-private.conf).
 demoprivatedir = $(pkgdatadir)/demo/private
 dist_demoprivate_DATA = demo/private/index.html
