@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/auth_flow.h"
+#include "support/fcgi_client.h"
 #include "support/http_client.h"
 #include "support/sqlite_peek.h"
 #include "support/test_server.h"
@@ -241,6 +242,30 @@ BOOST_AUTO_TEST_CASE(an_api_location_gives_a_plain_401) {
     auto allowed = client.get("/api/items", {"Remote-User: admin"});
     BOOST_TEST(allowed.status == 200);
     BOOST_TEST(!contains(allowed.body, "user=admin"));
+}
+
+BOOST_AUTO_TEST_CASE(the_auth_answer_carries_identity_headers_no_store_and_no_cookie) {
+    GateServer gate;
+    HttpClient client(gate.server.base_url());
+    Account account = unique_account("gateraw");
+    register_and_log_in(client, account);
+    std::map<std::string, std::string> params = {
+        {"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/auth?groups="}, {"QUERY_STRING", "groups="},
+        {"HTTP_COOKIE", "session=" + client.cookies["session"]}, {"HTTP_X_ORIGINAL_URI", "/x"}};
+    std::string allowed = FcgiClient::round_trip(gate.server.socket_path(), params);
+    BOOST_TEST(contains(allowed, "X-Authgate-User: " + account.username + "\r\n"));
+    BOOST_TEST(contains(allowed, "X-Authgate-Email: " + account.email + "\r\n"));
+    BOOST_TEST(contains(allowed, "X-Authgate-Groups: \r\n"));
+    BOOST_TEST(contains(allowed, "Cache-Control: no-store"));
+    BOOST_TEST(!contains(allowed, "Set-Cookie"));
+    BOOST_TEST(allowed.substr(allowed.find("\r\n\r\n") + 4) == "");
+    params["HTTP_COOKIE"] = "";
+    std::string refused = FcgiClient::round_trip(gate.server.socket_path(), params);
+    BOOST_TEST(contains(refused, "Status: 401"));
+    BOOST_TEST(contains(refused, "X-Authgate-Login: /login?next=%2Fx\r\n"));
+    BOOST_TEST(!contains(refused, "Set-Cookie"));
+    params["QUERY_STRING"] = "colour=blue";
+    BOOST_TEST(contains(FcgiClient::round_trip(gate.server.socket_path(), params), "Status: 400"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
