@@ -1,20 +1,32 @@
-# nginx/local.mk -- the nginx server block, installed with this installation's paths, and the private-configuration writer.
-EXTRA_DIST += nginx/authgate.conf nginx/private-conf
+# nginx/local.mk -- the nginx server block, the gate's snippets and examples (installed with this installation's paths), and the private-configuration writer.
+NGINX_SNIPPETS = nginx/authgate.conf nginx/authgate-gate.conf nginx/authgate-protect.conf nginx/demo-private.conf \
+	nginx/examples/static-site.conf nginx/examples/proxied-app.conf nginx/examples/php-app.conf nginx/examples/api.conf
+EXTRA_DIST += $(NGINX_SNIPPETS) nginx/private-conf
 nginxconfdir = $(pkgdatadir)/nginx
 
 # The file in the source tree names the default paths; the installed copy names the real ones.
-NGINX_CONF_PATHS = sed -e 's|/usr/local/share/authgate/static/|$(pkgdatadir)/static/|' \
+NGINX_CONF_PATHS = sed -e 's|/usr/local/share/authgate/|$(pkgdatadir)/|g' \
 	-e 's|unix:/run/authgate/authgate.sock|unix:$(runstatedir)/authgate/authgate.sock|'
 
 INSTALL_DATA_LOCAL += install-nginx-conf install-example-config
 UNINSTALL_LOCAL += uninstall-nginx-conf uninstall-example-config
 
 install-nginx-conf:
-	$(MKDIR_P) '$(DESTDIR)$(nginxconfdir)'
-	$(NGINX_CONF_PATHS) $(srcdir)/nginx/authgate.conf > '$(DESTDIR)$(nginxconfdir)/authgate.conf'
+	$(MKDIR_P) '$(DESTDIR)$(nginxconfdir)/examples'
+	for file in $(NGINX_SNIPPETS); do \
+	  $(NGINX_CONF_PATHS) $(srcdir)/$$file > '$(DESTDIR)$(pkgdatadir)/'$$file || exit 1; \
+	done
 
 uninstall-nginx-conf:
-	rm -f '$(DESTDIR)$(nginxconfdir)/authgate.conf'
+	for file in $(NGINX_SNIPPETS); do rm -f '$(DESTDIR)$(pkgdatadir)/'$$file; done
+
+# Apache: the FastCGI authorizer configuration.
+apacheconfdir = $(pkgdatadir)/apache
+dist_apacheconf_DATA = apache/authgate-authorizer.conf
+
+# The page quickstart's demo puts behind the gate (nginx/demo-private.conf).
+demoprivatedir = $(pkgdatadir)/demo/private
+dist_demoprivate_DATA = demo/private/index.html
 
 # The example config goes to $(sysconfdir)/authgate.conf unless the site already has one.
 install-example-config:

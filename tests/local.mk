@@ -38,6 +38,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/session_protection_test.cpp \
 	tests/e2e/csrf_test.cpp \
 	tests/e2e/redirect_test.cpp \
+	tests/e2e/gate_test.cpp \
+	tests/e2e/apache_authorizer_test.cpp \
 	tests/e2e/concurrency_test.cpp \
 	tests/e2e/flask_database_test.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \

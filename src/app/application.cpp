@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "web/account_pages.h"
+#include "web/gate.h"
 #include "web/member_pages.h"
 #include "web/pages.h"
 #include "web/recovery_pages.h"
@@ -45,6 +46,7 @@ std::vector<Route> make_routes() {
         {"POST", "/verify/", web::submit_verify, Access::anyone},
         {"GET", "/confirm-email/", web::show_confirm_email, Access::anyone},
         {"POST", "/confirm-email/", web::submit_confirm_email, Access::anyone},
+        {"GET", "/auth", nullptr, Access::anyone, web::check_gate},
     };
 }
 
@@ -58,11 +60,14 @@ Application::Application(SharedState& shared)
     : shared_(shared),
       store_(store::open_store(shared.config.database)),
       auth_{*store_, shared.passwords, shared.audit, shared.config.auth, &shared.mailer},
-      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now},
+      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now,
+                [this](const std::string& path) { return needs_fresh_login(path); }},
       static_files_(shared.config.static_dir),
       routes_(make_routes()) {}
 
 http::Response Application::handle(const http::Request& request) {
+    // Apache's mod_authnz_fcgi asks about the client's own request, whatever its path.
+    if (request.authorizer) return web::check_authorizer(request, services_);
     if (request.path.compare(0, static_prefix.size(), static_prefix) == 0 &&
         (request.method == "GET" || request.method == "HEAD")) {
         auto file = static_files_.serve(request.path.substr(static_prefix.size()));
@@ -75,6 +80,7 @@ http::Response Application::handle(const http::Request& request) {
         response.add_header("Allow", match.allowed);
         return response;
     }
+    if (match.route->bare_handler) return match.route->bare_handler(request, services_);
     web::RequestContext context(request, services_);
     http::Response response;
     if (request.method == "POST" && !context.csrf_valid()) {
@@ -86,6 +92,11 @@ http::Response Application::handle(const http::Request& request) {
     }
     context.finish(response);
     return response;
+}
+
+bool Application::needs_fresh_login(const std::string& path) const {
+    RouteMatch match = match_route(routes_, "GET", path);
+    return match.route && match.route->access == Access::fresh_login_required;
 }
 
 http::Response Application::error_page(int status, const std::string&) noexcept {

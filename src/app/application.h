@@ -24,6 +24,9 @@ public:
     http::Response error_page(int status, const std::string& detail) noexcept override;
 
 private:
+    // True when GET `path` is a route that requires a fresh login.
+    bool needs_fresh_login(const std::string& path) const;
+
     SharedState& shared_;
     std::unique_ptr<store::Store> store_;
     auth::AuthServices auth_;

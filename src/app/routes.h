@@ -18,6 +18,9 @@ struct Route {
     std::string path;
     std::function<http::Response(web::RequestContext&)> handler;
     Access access = Access::anyone;
+    // Set instead of `handler` for a read-only answer made without a RequestContext: no visit is
+    // resolved, no cookie is read or set beyond what the handler does itself (the gate).
+    std::function<http::Response(const http::Request&, web::Services&)> bare_handler = nullptr;
 };
 
 // The outcome of matching a request against the table.

@@ -13,7 +13,9 @@ src_libauthgate_a_SOURCES += \
 	src/auth/password_verifier.h src/auth/password_verifier.cpp \
 	src/auth/services.h \
 	src/auth/session_tokens.h src/auth/session_tokens.cpp \
+	src/auth/session_check.h src/auth/session_check.cpp \
 	src/auth/resolve_visit.h src/auth/resolve_visit.cpp \
+	src/auth/authorize.h src/auth/authorize.cpp \
 	src/auth/login.h src/auth/login.cpp \
 	src/auth/register.h src/auth/register.cpp \
 	src/auth/logout.h src/auth/logout.cpp \

@@ -1,6 +1,7 @@
 // resolve_visit.cpp -- session lookup, session protection, remember-chain rotation and theft detection.
 #include "auth/resolve_visit.h"
 
+#include "auth/session_check.h"
 #include "auth/session_tokens.h"
 #include "crypto/digest.h"
 #include "crypto/random.h"
@@ -43,15 +44,13 @@ private:
             return Step::go_on;
         }
         auto found = repositories.sessions.find_with_user(crypto::sha256_hex(token));
-        std::int64_t now = presented_.now;
-        if (!found || now - found->session.last_seen_at > settings_.idle_seconds ||
-            now - found->session.created_at > settings_.absolute_seconds || !found->user.active) {
+        SessionCheck check = check_session(settings_, found, presented_);
+        if (check.state == SessionCheck::State::invalid) {
             visit.cookies.clear_session = true;
             return Step::go_on;
         }
         auto& session = found->session;
-        bool same_client = session.identifier == client_identifier(presented_.client);
-        if (settings_.protection == SessionProtection::strong && !same_client) {
+        if (check.state == SessionCheck::State::foreign) {
             if (!may_write) return Step::needs_write;
             repositories.sessions.remove(session.id);
             repositories.remember.remove_all_for_user(session.user_id);
@@ -61,13 +60,11 @@ private:
             visit.cookies.clear_remember = !presented_.remember_cookie.empty();
             return Step::done;
         }
-        bool demote = settings_.protection == SessionProtection::basic && !same_client && session.fresh;
-        bool touch = now - session.last_seen_at >= settings_.touch_interval_seconds;
-        if ((demote || touch) && !may_write) return Step::needs_write;
-        if (demote) repositories.sessions.mark_not_fresh(session.id);
-        if (touch) repositories.sessions.touch(session.id, now);
+        if ((check.demote || check.touch) && !may_write) return Step::needs_write;
+        if (check.demote) repositories.sessions.mark_not_fresh(session.id);
+        if (check.touch) repositories.sessions.touch(session.id, presented_.now);
         visit.user = view_of(found->user);
-        visit.fresh = session.fresh && !demote && (same_client || settings_.protection == SessionProtection::off);
+        visit.fresh = check.fresh;
         visit.session_id = session.id;
         return Step::done;
     }
@@ -119,6 +116,7 @@ private:
                                         visit.cookies);
         visit.user = view_of(*user);
         visit.fresh = false;
+        visit.restored = true;
         services_.audit.record({"login_success", just_replaced ? "remember_cookie_grace" : "remember_cookie",
                                 presented_.client.remote_addr, user->email, user->id});
         return Step::done;

@@ -13,6 +13,7 @@ struct Visit {
     std::optional<UserView> user;             // set when signed in
     bool fresh = false;                       // signed in with a password in this session
     std::optional<std::int64_t> session_id;   // the session in use
+    bool restored = false;                    // this request opened the session from the remember cookie
     CookieChanges cookies;
 };
 

@@ -27,6 +27,7 @@ struct Request {
     std::string user_agent;
     std::string host;
     bool https = false;
+    bool authorizer = false;   // a FastCGI AUTHORIZER request (FCGI_ROLE): the client's request, to allow or refuse
     std::map<std::string, std::string> params;   // every CGI/FastCGI parameter, for the few who need more
 
     // The first form (body) field called `name`, or "" when absent.

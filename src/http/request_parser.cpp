@@ -130,6 +130,7 @@ Request parse_request(const RawRequest& raw) {
     request.user_agent = param(raw, "HTTP_USER_AGENT");
     request.host = param(raw, "HTTP_HOST");
     request.https = is_https(raw);
+    request.authorizer = param(raw, "FCGI_ROLE") == "AUTHORIZER";
     request.params = raw.params;
 
     const std::string no_body;

@@ -26,6 +26,8 @@ struct Response {
     std::vector<SetCookie> cookies;
     std::string body;
     bool personal = false;  // a page about a user, or a form: must not be cached
+    bool only_own_headers = false;  // finalize_headers adds nothing (a FastCGI authorizer's grant:
+                                    // Apache passes every header on to the protected page)
 
     // Adds a header line (no check for duplicates).
     void add_header(std::string name, std::string value);
@@ -45,7 +47,7 @@ std::string format_set_cookie(const SetCookie& cookie);
 // A 302/303 response to `location` (which must already be safe and encoded).
 Response redirect(const std::string& location, int status = 302);
 
-// Adds Content-Type (when missing), the security headers every response carries, HSTS when
+// Unless only_own_headers: adds Content-Type (when missing), the security headers every response carries, HSTS when
 // `https`, and Cache-Control: no-store for personal responses and for any that set a cookie.
 void finalize_headers(Response& response, bool https);
 

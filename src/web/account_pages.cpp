@@ -72,8 +72,22 @@ http::Response submit_register(RequestContext& context) {
     return register_page(context, 422, {{"error", text::field_problem(result.problem)}});
 }
 
+// True when `next` (a safe local path) leads to a page that asks for a fresh login: one of
+// authgate's own (the route table says so) or a gated location with require=fresh (the gate's
+// redirect carries fresh=1).
+bool next_needs_fresh_login(RequestContext& context, const std::string& next) {
+    if (context.request.query_value("fresh") == "1") return true;
+    auto path = http::percent_decode(next.substr(0, next.find('?')));
+    return !path || (context.services.needs_fresh_login && context.services.needs_fresh_login(*path));
+}
+
 http::Response show_login(RequestContext& context) {
     if (context.logged_in() && context.visit.fresh) return http::redirect("/dashboard");
+    // A visitor sent here by the gate who holds only a remember cookie: this request has just
+    // restored their session, so they go straight back, unless the target wants a password.
+    std::string next = safe_next(context.request);
+    if (context.logged_in() && context.visit.restored && !next.empty() && !next_needs_fresh_login(context, next))
+        return http::redirect(next);
     return login_page(context, 200, {});
 }
 

@@ -12,4 +12,5 @@ src_libauthgate_a_SOURCES += \
 	src/web/mail_texts.h src/web/mail_texts.cpp \
 	src/web/browser_summary.h src/web/browser_summary.cpp \
 	src/web/recovery_pages.h src/web/recovery_pages.cpp \
-	src/web/settings_pages.h src/web/settings_pages.cpp
+	src/web/settings_pages.h src/web/settings_pages.cpp \
+	src/web/gate.h src/web/gate.cpp

@@ -26,6 +26,7 @@ std::string field_problem(auth::FieldProblem problem) {
 std::string error_explanation(int status) {
     switch (status) {
         case 400: return "The request could not be understood.";
+        case 401: return "Please log in to access this page.";
         case 403: return "The request was refused.";
         case 404: return "There is no page at this address.";
         case 405: return "This page does not accept that kind of request.";

@@ -10,14 +10,24 @@ const char* const remember_cookie = "remember_token";
 const char* const nonce_cookie = "csrf_nonce";
 const char* const flash_cookie = "flash";
 
+std::string name_of(const std::string& base, bool secure) {
+    return secure ? "__Host-" + base : base;
+}
+
 }  // namespace
+
+auth::Presented presented_by(const http::Request& request, Services& services, bool secure) {
+    auth::Presented presented;
+    presented.session_token = request.cookie(name_of(session_cookie, secure));
+    presented.remember_cookie = request.cookie(name_of(remember_cookie, secure));
+    presented.client = {request.remote_addr, request.user_agent};
+    presented.now = services.now();
+    return presented;
+}
 
 RequestContext::RequestContext(const http::Request& request, Services& services)
     : request(request), services(services), secure_(request.https || services.cookie_settings.always_secure) {
-    presented.session_token = request.cookie(cookie_name(session_cookie));
-    presented.remember_cookie = request.cookie(cookie_name(remember_cookie));
-    presented.client = {request.remote_addr, request.user_agent};
-    presented.now = services.now();
+    presented = presented_by(request, services, secure_);
     visit = auth::resolve_visit(services.auth, presented);
     nonce_ = request.cookie(cookie_name(nonce_cookie));
     if (!auth::CsrfGuard::is_well_formed_nonce(nonce_)) {
@@ -28,7 +38,7 @@ RequestContext::RequestContext(const http::Request& request, Services& services)
 }
 
 std::string RequestContext::cookie_name(const std::string& base) const {
-    return secure_ ? "__Host-" + base : base;
+    return name_of(base, secure_);
 }
 
 const std::string& RequestContext::csrf_token() {

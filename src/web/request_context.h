@@ -30,7 +30,12 @@ struct Services {
     const auth::ValueSigner& signer;
     const CookieSettings& cookie_settings;
     std::function<std::int64_t()> now;  // unix seconds
+    // True when the page at this (decoded) path requires a fresh login (the route table knows).
+    std::function<bool(const std::string& path)> needs_fresh_login;
 };
+
+// The cookies `request` presented (under their __Host- names when `secure`), its client and now.
+auth::Presented presented_by(const http::Request& request, Services& services, bool secure);
 
 class RequestContext {
 public:
