@@ -3,17 +3,21 @@ TEST_SUPPORT = tests/support/summary_observer.h tests/support/summary_observer.c
 
 check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests
 tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
+	tests/unit/domain_fixture.h tests/unit/domain_fixture.cpp \
 	tests/unit/http_url_test.cpp \
 	tests/unit/http_response_test.cpp \
 	tests/unit/http_request_parser_test.cpp \
-	tests/unit/store_database_test.cpp \
+	tests/unit/store_sqlite_test.cpp \
 	tests/unit/app_routes_test.cpp \
 	tests/unit/auth_validation_test.cpp \
 	tests/unit/auth_csrf_test.cpp \
-	tests/unit/auth_services_test.cpp \
 	tests/unit/auth_password_strength_test.cpp \
 	tests/unit/auth_throttle_test.cpp \
 	tests/unit/auth_audit_test.cpp \
+	tests/unit/auth_resolve_visit_test.cpp \
+	tests/unit/auth_login_test.cpp \
+	tests/unit/auth_register_test.cpp \
+	tests/unit/auth_logout_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
