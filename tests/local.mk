@@ -14,10 +14,13 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/auth_password_strength_test.cpp \
 	tests/unit/auth_throttle_test.cpp \
 	tests/unit/auth_audit_test.cpp \
+	tests/unit/auth_hash_pool_test.cpp \
+	tests/unit/auth_signed_value_test.cpp \
 	tests/unit/auth_resolve_visit_test.cpp \
 	tests/unit/auth_login_test.cpp \
 	tests/unit/auth_register_test.cpp \
 	tests/unit/auth_logout_test.cpp \
+	tests/unit/web_flash_cookie_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
