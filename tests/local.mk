@@ -48,7 +48,12 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/concurrency_test.cpp \
 	tests/e2e/flask_database_test.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
-	tests/e2e/hostile_input_test.cpp
+	tests/e2e/hostile_input_test.cpp \
+	tests/support/parallel.h \
+	tests/e2e/throttle_race_test.cpp \
+	tests/e2e/anonymous_writes_test.cpp \
+	tests/e2e/uniform_cost_test.cpp \
+	tests/e2e/busy_pool_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
@@ -65,4 +70,4 @@ fuzz: $(FUZZ_TARGETS)
 .PHONY: fuzz
 
 EXTRA_DIST += tests/summarize
-EXTRA_DIST += tests/e2e/flask_seed_driver.py
+EXTRA_DIST += tests/e2e/flask_seed_driver.py tests/e2e/mixed_hash_db.py
