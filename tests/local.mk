@@ -3,17 +3,24 @@ TEST_SUPPORT = tests/support/summary_observer.h tests/support/summary_observer.c
 
 check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests
 tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
+	tests/unit/domain_fixture.h tests/unit/domain_fixture.cpp \
 	tests/unit/http_url_test.cpp \
 	tests/unit/http_response_test.cpp \
 	tests/unit/http_request_parser_test.cpp \
-	tests/unit/store_database_test.cpp \
+	tests/unit/store_sqlite_test.cpp \
 	tests/unit/app_routes_test.cpp \
 	tests/unit/auth_validation_test.cpp \
 	tests/unit/auth_csrf_test.cpp \
-	tests/unit/auth_services_test.cpp \
 	tests/unit/auth_password_strength_test.cpp \
 	tests/unit/auth_throttle_test.cpp \
 	tests/unit/auth_audit_test.cpp \
+	tests/unit/auth_hash_pool_test.cpp \
+	tests/unit/auth_signed_value_test.cpp \
+	tests/unit/auth_resolve_visit_test.cpp \
+	tests/unit/auth_login_test.cpp \
+	tests/unit/auth_register_test.cpp \
+	tests/unit/auth_logout_test.cpp \
+	tests/unit/web_flash_cookie_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
@@ -46,7 +53,12 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/hostile_input_test.cpp \
 	tests/e2e/admin_cli_test.cpp \
 	tests/e2e/mail_test.cpp \
-	tests/e2e/file_modes_test.cpp
+	tests/e2e/file_modes_test.cpp \
+	tests/support/parallel.h \
+	tests/e2e/throttle_race_test.cpp \
+	tests/e2e/anonymous_writes_test.cpp \
+	tests/e2e/uniform_cost_test.cpp \
+	tests/e2e/busy_pool_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
@@ -67,3 +79,4 @@ EXTRA_DIST += tests/flask_app/app.py tests/flask_app/driver.py \
 	tests/flask_app/templates/base.html tests/flask_app/templates/login.html \
 	tests/flask_app/templates/register.html tests/flask_app/templates/dashboard.html
 EXTRA_DIST += tests/support/smtp_sink.py
+EXTRA_DIST += tests/e2e/mixed_hash_db.py

@@ -1,8 +1,10 @@
-// remember_test.cpp -- "remember me": the cookie, its storage, restoring a session, rotation, theft.
+// remember_test.cpp -- "remember me": the cookie, its storage, restoring a session, rotation, the
+// grace window for tabs, theft, and a lifetime that rotation never extends.
 #include <boost/test/unit_test.hpp>
 
 #include "support/auth_flow.h"
 #include "support/http_client.h"
+#include "support/parallel.h"
 #include "support/sqlite_peek.h"
 #include "support/test_server.h"
 
@@ -115,7 +117,9 @@ BOOST_AUTO_TEST_CASE(the_remember_cookie_alone_opens_a_new_session_and_rotates_t
     SetCookie rotated = parse_set_cookie(dashboard.set_cookie("remember_token"));
     BOOST_TEST(rotated.name == "remember_token");
     BOOST_TEST(rotated.value != old_value);
-    BOOST_TEST(rotated.attribute("max-age") == "1209600");
+    long long max_age = std::stoll(rotated.attribute("max-age").empty() ? "0" : rotated.attribute("max-age"));
+    BOOST_TEST(max_age <= 1209600, "counts down to the chain's end");
+    BOOST_TEST(max_age > 1209600 - 120);
     BOOST_TEST(rotated.has("httponly"));
     SqlitePeek db(server.database());
     BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember WHERE selector = ?1 AND validator_hash = ?2",
@@ -126,7 +130,7 @@ BOOST_AUTO_TEST_CASE(the_remember_cookie_alone_opens_a_new_session_and_rotates_t
     BOOST_TEST(session_only.get("/profile").status == 200);
 }
 
-BOOST_AUTO_TEST_CASE(an_old_remember_value_no_longer_works_after_rotation) {
+BOOST_AUTO_TEST_CASE(an_old_remember_value_within_the_grace_window_opens_a_session_without_alarm) {
     TestServer server;
     HttpClient client(server.base_url());
     register_and_log_in(client, unique_account("old"), true);
@@ -134,10 +138,148 @@ BOOST_AUTO_TEST_CASE(an_old_remember_value_no_longer_works_after_rotation) {
     ReturningVisitor visitor(server, old_value);
     BOOST_TEST_REQUIRE(visitor.client.get("/dashboard").status == 200);
     BOOST_TEST_REQUIRE(visitor.client.cookies["remember_token"] != old_value);
+    // A second tab of the same browser sent the value the first tab's answer just replaced.
+    ReturningVisitor other_tab(server, old_value);
+    auto response = other_tab.client.get("/dashboard");
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(response.set_cookie("remember_token").empty(), "the browser already holds the new value");
+    BOOST_TEST(!contains(server.authgate_log(), "remember_token_theft"));
+    BOOST_TEST(remember_rows(server) == 1);
+    ReturningVisitor current(server, visitor.client.cookies["remember_token"]);
+    BOOST_TEST(current.client.get("/dashboard").status == 200, "the chain goes on");
+}
+
+BOOST_AUTO_TEST_CASE(an_old_remember_value_after_the_grace_window_is_theft_that_ends_the_chain_and_its_sessions) {
+    TestServer server;
+    Account account = unique_account("late");
+    HttpClient laptop(server.base_url());
+    register_and_log_in(laptop, account, true);
+    HttpClient phone(server.base_url());
+    BOOST_TEST_REQUIRE(log_in(phone, account.email, account.password, true).status == 302);
+    std::string old_value = laptop.cookies["remember_token"];
+
+    ReturningVisitor owner(server, old_value);
+    BOOST_TEST_REQUIRE(owner.client.get("/dashboard").status == 200);
+    ReturningVisitor thief(server, old_value);
+    BOOST_TEST_REQUIRE(thief.client.get("/dashboard").status == 200);  // within the grace window
+    BOOST_TEST_REQUIRE(thief.client.cookies.count("session") == 1u);
+    {
+        SqlitePeek db(server.database());
+        BOOST_TEST_REQUIRE(db.execute("UPDATE authgate_remember SET rotated_at = rotated_at - 60 WHERE selector = ?1",
+                                      {selector_of(old_value)}) == 1);
+    }
     ReturningVisitor replay(server, old_value);
     auto response = replay.client.get("/dashboard");
     BOOST_TEST(response.status == 302);
     BOOST_TEST(response.header("Location") == "/login?next=%2Fdashboard");
+    BOOST_TEST(contains(server.authgate_log(), "event=remember_token_theft"));
+    SqlitePeek db(server.database());
+    BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember WHERE selector = ?1", {selector_of(old_value)}) == 0);
+    BOOST_TEST(db.integer("SELECT count(*) FROM authgate_session WHERE remember_selector = ?1",
+                          {selector_of(old_value)}) == 0);
+    // The sessions opened from the chain ended, the thief's too; the owner's other devices go on.
+    HttpClient owner_session(server.base_url());
+    owner_session.cookies["session"] = owner.client.cookies["session"];
+    BOOST_TEST(owner_session.get("/dashboard").status == 302);
+    HttpClient thief_session(server.base_url());
+    thief_session.cookies["session"] = thief.client.cookies["session"];
+    BOOST_TEST(thief_session.get("/dashboard").status == 302);
+    ReturningVisitor owner_current(server, owner.client.cookies["remember_token"]);
+    BOOST_TEST(owner_current.client.get("/dashboard").status == 302, "the whole chain is gone");
+    BOOST_TEST(laptop.get("/dashboard").status == 200, "the password login's session was not from the chain");
+    ReturningVisitor phone_later(server, phone.cookies["remember_token"]);
+    BOOST_TEST(phone_later.client.get("/dashboard").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(two_requests_with_one_remember_cookie_at_the_same_moment_both_open_a_session) {
+    TestServer server;
+    HttpClient client(server.base_url());
+    register_and_log_in(client, unique_account("tabs"), true);
+    std::string value = client.cookies["remember_token"];
+    ReturningVisitor first(server, value), second(server, value);
+    std::vector<HttpResponse> answers(2);
+    auto errors = run_at_once(2, [&](int i) { answers[i] = (i ? second : first).client.get("/dashboard"); });
+    for (const auto& error : errors) BOOST_TEST(error.empty(), error);
+    BOOST_TEST(answers[0].status == 200);
+    BOOST_TEST(answers[1].status == 200);
+    int rotated = !answers[0].set_cookie("remember_token").empty() + !answers[1].set_cookie("remember_token").empty();
+    BOOST_TEST(rotated == 1, "one of them rotated the validator, the other was let in by the grace window");
+    BOOST_TEST(!contains(server.authgate_log(), "remember_token_theft"));
+    BOOST_TEST(remember_rows(server) == 1, "the chain was not revoked");
+    const auto& winner = answers[0].set_cookie("remember_token").empty() ? second : first;
+    ReturningVisitor later(server, winner.client.cookies.at("remember_token"));
+    BOOST_TEST(later.client.get("/dashboard").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(rotation_never_extends_the_chains_lifetime) {
+    TestServer server;
+    HttpClient client(server.base_url());
+    register_and_log_in(client, unique_account("life"), true);
+    long long expires_at = 0;
+    {
+        // The password login was 5000 s ago.
+        SqlitePeek db(server.database());
+        BOOST_TEST_REQUIRE(db.execute("UPDATE authgate_remember SET created_at = created_at - 5000, "
+                                      "expires_at = expires_at - 5000") == 1);
+        expires_at = db.integer("SELECT expires_at FROM authgate_remember");
+    }
+    std::string value = client.cookies["remember_token"];
+    long long previous_max_age = 1209600;
+    for (int use = 0; use < 3; ++use) {
+        BOOST_TEST_CONTEXT("use " << use) {
+            long long before = unix_now();
+            ReturningVisitor visitor(server, value);
+            auto response = visitor.client.get("/dashboard");
+            BOOST_TEST_REQUIRE(response.status == 200);
+            SetCookie rotated = parse_set_cookie(response.set_cookie("remember_token"));
+            BOOST_TEST_REQUIRE(!rotated.attribute("max-age").empty());
+            long long max_age = std::stoll(rotated.attribute("max-age"));
+            BOOST_TEST(max_age <= expires_at - before, "counts down to the end fixed at the password login");
+            BOOST_TEST(max_age <= previous_max_age);
+            BOOST_TEST(max_age > 0);
+            SqlitePeek db(server.database());
+            BOOST_TEST(db.integer("SELECT expires_at FROM authgate_remember") == expires_at);
+            previous_max_age = max_age;
+            value = rotated.value;
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_login_in_a_browser_holding_a_remember_cookie_ends_that_chain) {
+    TestServer server;
+    Account account = unique_account("relog");
+    HttpClient client(server.base_url());
+    register_and_log_in(client, account, true);
+    std::string original = client.cookies["remember_token"];
+    HttpClient phone(server.base_url());
+    BOOST_TEST_REQUIRE(log_in(phone, account.email, account.password, true).status == 302);
+
+    // The browser comes back (its session ended), is let in by the cookie, and logs in with the password.
+    ReturningVisitor browser(server, original);
+    auto again = log_in(browser.client, account.email, account.password, false);
+    BOOST_TEST_REQUIRE(again.status == 302);
+    BOOST_TEST(parse_set_cookie(again.set_cookie("remember_token")).attribute("max-age") == "0");
+    BOOST_TEST(browser.client.get("/dashboard").status == 200);
+    SqlitePeek db(server.database());
+    BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember WHERE selector = ?1", {selector_of(original)}) == 0);
+    ReturningVisitor replay(server, original);
+    BOOST_TEST(replay.client.get("/dashboard").status == 302, "the old cookie value opens nothing");
+    BOOST_TEST(!contains(server.authgate_log(), "remember_token_theft"));
+    ReturningVisitor phone_later(server, phone.cookies["remember_token"]);
+    BOOST_TEST(phone_later.client.get("/dashboard").status == 200, "other devices keep their chains");
+}
+
+BOOST_AUTO_TEST_CASE(remember_grace_seconds_outside_0_to_60_is_refused_at_start) {
+    for (const std::string seconds : {"-1", "61", "1000", "soon"}) {
+        BOOST_TEST_CONTEXT("--remember-grace-seconds " << seconds) {
+            BOOST_CHECK_THROW(TestServer(with_args({"--remember-grace-seconds", seconds})), std::runtime_error);
+        }
+    }
+    for (const std::string seconds : {"0", "60"}) {
+        BOOST_TEST_CONTEXT("--remember-grace-seconds " << seconds) {
+            BOOST_CHECK_NO_THROW(TestServer(with_args({"--remember-grace-seconds", seconds})));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(the_rotated_remember_cookie_opens_a_session_again) {
@@ -160,7 +302,7 @@ BOOST_AUTO_TEST_CASE(a_remember_cookie_next_to_an_invalid_session_cookie_still_o
     BOOST_TEST(visitor.client.cookies["session"] != "StaleOrForgedSessionValue_abcdefghij");
 }
 
-BOOST_AUTO_TEST_CASE(a_known_selector_with_a_wrong_validator_deletes_every_remember_token_of_the_user) {
+BOOST_AUTO_TEST_CASE(a_known_selector_with_a_wrong_validator_ends_that_chain_and_its_sessions_only) {
     TestServer server;
     Account account = unique_account("theft");
     Account bystander = unique_account("other");
@@ -171,18 +313,26 @@ BOOST_AUTO_TEST_CASE(a_known_selector_with_a_wrong_validator_deletes_every_remem
     HttpClient someone_else(server.base_url());
     register_and_log_in(someone_else, bystander, true);
     BOOST_TEST_REQUIRE(remember_rows(server) == 3);
+    ReturningVisitor restored(server, laptop.cookies["remember_token"]);
+    BOOST_TEST_REQUIRE(restored.client.get("/dashboard").status == 200);
 
     std::string forged = selector_of(laptop.cookies["remember_token"]) + ":" + "WrongValidatorWrongValidatorWrongValid";
     ReturningVisitor thief(server, forged);
     auto response = thief.client.get("/dashboard");
     BOOST_TEST(response.status == 302);
+    BOOST_TEST(contains(server.authgate_log(), "event=remember_token_theft"));
     SqlitePeek db(server.database());
+    BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember WHERE selector = ?1",
+                          {selector_of(laptop.cookies["remember_token"])}) == 0);
     BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember r JOIN user u ON u.id = r.user_id WHERE u.email = ?1",
-                          {account.email}) == 0);
+                          {account.email}) == 1, "the phone's chain stays");
     BOOST_TEST(db.integer("SELECT count(*) FROM authgate_remember r JOIN user u ON u.id = r.user_id WHERE u.email = ?1",
                           {bystander.email}) == 1);
+    HttpClient restored_session(server.base_url());
+    restored_session.cookies["session"] = restored.client.cookies["session"];
+    BOOST_TEST(restored_session.get("/dashboard").status == 302, "the session opened from the chain ended");
     ReturningVisitor owner(server, phone.cookies["remember_token"]);
-    BOOST_TEST(owner.client.get("/dashboard").status == 302);
+    BOOST_TEST(owner.client.get("/dashboard").status == 200);
     ReturningVisitor other(server, someone_else.cookies["remember_token"]);
     BOOST_TEST(other.client.get("/dashboard").status == 200);
 }

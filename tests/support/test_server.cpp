@@ -1,6 +1,8 @@
 // test_server.cpp -- process management for the end-to-end tests: authgate, nginx, spawn-fcgi.
 #include "support/test_server.h"
 
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
@@ -155,9 +157,14 @@ void TestServer::start_authgate() {
         argv = {required_env("AUTHGATE_BIN"), "--listen", "unix:" + socket_path_};
     }
     for (const std::string& arg : {std::string("--database"), database_, std::string("--template-root"),
-                                   srcdir + "/templates", std::string("--static"), srcdir + "/static",
-                                   })
+                                   srcdir + "/templates", std::string("--static"), srcdir + "/static"})
         argv.push_back(arg);
+    // Four workers unless the test chose its own number.
+    const auto& args = options_.authgate_args;
+    if (std::find(args.begin(), args.end(), "--threads") == args.end()) {
+        argv.push_back("--threads");
+        argv.push_back("4");
+    }
     argv.insert(argv.end(), options_.authgate_args.begin(), options_.authgate_args.end());
     authgate_pid_ = spawn(argv, dir_.path() + "/authgate.log");
     auto deadline = std::chrono::steady_clock::now() + 20s;
