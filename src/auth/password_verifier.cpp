@@ -50,9 +50,11 @@ CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional
         std::string target = stored ? *stored : costs_.stand_in_hash();
         // No password holds a NUL (registration refuses it), and PBKDF2 would not tell "pw" from
         // "pw\0": HMAC pads short keys with zero bytes. It is checked all the same, for the time.
-        bool result = crypto::verify_password(target, password) == crypto::VerifyResult::match;
+        crypto::VerifyResult verified = crypto::verify_password(target, password);
+        bool result = verified == crypto::VerifyResult::match;
         double spent = HashCosts::thread_cpu_seconds() - cpu_start;
-        costs_.observe(HashCosts::method_of(target), spent);
+        // A malformed hash is refused at once: its time says nothing about its method's cost.
+        if (verified != crypto::VerifyResult::malformed) costs_.observe(HashCosts::method_of(target), spent);
         matched = stored && result && password.find('\0') == std::string::npos;
         if (!matched || !usable) {
             top_up(password, spent);
