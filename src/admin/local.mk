@@ -13,4 +13,5 @@ authgate_admin_SOURCES = \
 	src/admin/group_session_commands.cpp \
 	src/admin/maintenance_commands.cpp \
 	src/admin/mail_commands.h src/admin/mail_commands.cpp
-authgate_admin_LDADD = $(AUTHGATE_LIBS)
+authgate_admin_LDADD = $(PROGRAM_LIBS)
+authgate_admin_LDFLAGS = $(PROGRAM_LDFLAGS)

@@ -8,4 +8,5 @@ src_libauthgate_a_SOURCES += \
 
 sbin_PROGRAMS += authgate
 authgate_SOURCES = src/app/main.cpp
-authgate_LDADD = $(AUTHGATE_LIBS)
+authgate_LDADD = $(PROGRAM_LIBS)
+authgate_LDFLAGS = $(PROGRAM_LDFLAGS)
