@@ -58,7 +58,7 @@ std::int64_t unix_now() {
 
 Application::Application(SharedState& shared)
     : shared_(shared),
-      store_(store::open_store(shared.config.database)),
+      store_(shared.first_store ? std::move(shared.first_store) : store::open_store(shared.config.database)),
       auth_{*store_, shared.passwords, shared.audit, shared.config.auth, &shared.mailer},
       services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now,
                 [this](const std::string& path) { return needs_fresh_login(path); }},

@@ -17,7 +17,9 @@ namespace authgate::app {
 
 class Application : public http::RequestHandler {
 public:
-    // Opens this thread's own connection to the configured database.
+    // Uses the connection the start-up opened (shared.first_store) if no other Application took it
+    // yet, else opens this thread's own connection to the configured database. Build Applications
+    // on one thread (main's), before the workers start.
     explicit Application(SharedState& shared);
 
     http::Response handle(const http::Request& request) override;

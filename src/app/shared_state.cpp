@@ -12,11 +12,13 @@ namespace authgate::app {
 namespace {
 
 // The key of CSRF tokens and signed cookies lives in the database, so that every process, host
-// and restart agrees on it.
-std::string load_site_key(const Config& config) {
-    store::prepare_store(config.database);
-    auto store = store::open_store(config.database);
-    return store->transaction(store::Access::write, [](store::Repositories& repositories) {
+// and restart agrees on it. Read first: only the very first start of a database writes it.
+std::string load_site_key(store::Store& store) {
+    auto key = store.transaction(store::Access::read, [](store::Repositories& repositories) {
+        return repositories.meta.find("csrf_key");
+    });
+    if (key) return *key;
+    return store.transaction(store::Access::write, [](store::Repositories& repositories) {
         return repositories.meta.get_or_create("csrf_key", crypto::random_token(32));
     });
 }
@@ -45,7 +47,8 @@ unsigned logins_in_login_path(const Config& config) {
 SharedState::SharedState(const Config& config, ServeMode mode)
     : config(config),
       view(config.site_templates, config.installed_templates, config.template_reload_interval),
-      site_key(load_site_key(config)),
+      first_store(store::open_prepared_store(config.database)),
+      site_key(load_site_key(*first_store)),
       csrf(site_key),
       signer(site_key),
       hash_pool(hashing_threads(config, mode), logins_in_flight(config), logins_in_login_path(config),

@@ -12,6 +12,7 @@
 #include "auth/signed_value.h"
 #include "mail/outbox_sender.h"
 #include "mail/transport.h"
+#include "store/store.h"
 #include "web/mail_texts.h"
 #include "web/request_context.h"
 #include "web/view.h"
@@ -31,6 +32,9 @@ struct SharedState {
 
     const Config& config;
     web::View view;
+    // The connection that prepared the database at start; the first Application takes it over, so
+    // that a CGI process opens its database once.
+    std::unique_ptr<store::Store> first_store;
     std::string site_key;
     auth::CsrfGuard csrf;
     auth::ValueSigner signer;

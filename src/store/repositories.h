@@ -82,8 +82,11 @@ public:
 class MetaRepository {
 public:
     virtual ~MetaRepository() = default;
-    // The stored value of `name`; when absent, stores `value_if_absent` first. Atomic.
+    // The stored value of `name`; when absent, stores `value_if_absent` first. Atomic (needs a
+    // write transaction).
     virtual std::string get_or_create(const std::string& name, const std::string& value_if_absent) = 0;
+    // The stored value of `name`, if any (a read transaction suffices).
+    virtual std::optional<std::string> find(const std::string& name) = 0;
 };
 
 }  // namespace authgate::store

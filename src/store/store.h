@@ -68,6 +68,10 @@ public:
 // (see prepare_store). Throws StoreError naming the database when it cannot be opened.
 std::unique_ptr<Store> open_store(const std::string& database);
 
+// prepare_store() and open_store() over one connection: what a process that serves one request
+// (CGI) opens, once.
+std::unique_ptr<Store> open_prepared_store(const std::string& database);
+
 // Creates the database if needed and brings it to this build's schema (a Flask users.db is
 // extended in place). Safe to run at every start and from several processes at once.
 void prepare_store(const std::string& database);

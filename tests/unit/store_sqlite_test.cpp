@@ -127,6 +127,22 @@ BOOST_AUTO_TEST_CASE(a_store_transaction_commits_when_the_work_returns_and_rolls
     }) == "first");
 }
 
+BOOST_AUTO_TEST_CASE(a_prepared_store_migrates_a_new_file_and_finds_meta_values_in_a_read) {
+    ScratchDatabase scratch;
+    auto opened = store::open_prepared_store(scratch.path);
+    auto absent = opened->transaction(store::Access::read, [](store::Repositories& r) { return r.meta.find("key"); });
+    BOOST_TEST(!absent.has_value());
+    opened->transaction(store::Access::write, [](store::Repositories& r) { r.meta.get_or_create("key", "v1"); });
+    auto found = opened->transaction(store::Access::read, [](store::Repositories& r) { return r.meta.find("key"); });
+    BOOST_REQUIRE(found.has_value());
+    BOOST_TEST(*found == "v1");
+    // The file is at this build's schema: a second prepare has nothing to do and the value stays.
+    store::prepare_store(scratch.path);
+    auto again = store::open_store(scratch.path);
+    BOOST_TEST(again->transaction(store::Access::read, [](store::Repositories& r) { return r.meta.find("key"); })
+                   .value_or("") == "v1");
+}
+
 BOOST_AUTO_TEST_CASE(users_are_found_and_taken_ignoring_case_with_an_exact_match_first) {
     ScratchDatabase scratch;
     store::prepare_store(scratch.path);

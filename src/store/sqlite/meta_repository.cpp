@@ -11,4 +11,11 @@ std::string SqliteMetaRepository::get_or_create(const std::string& name, const s
     return row.step() ? row.column_text(0) : value_if_absent;
 }
 
+std::optional<std::string> SqliteMetaRepository::find(const std::string& name) {
+    auto row = db_.prepare("SELECT value FROM authgate_meta WHERE name = ?");
+    row.bind(1, name);
+    if (!row.step()) return std::nullopt;
+    return row.column_text(0);
+}
+
 }  // namespace authgate::store::sqlite

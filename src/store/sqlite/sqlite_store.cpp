@@ -7,7 +7,7 @@ namespace authgate::store {
 
 namespace sqlite {
 
-SqliteStore::SqliteStore(const std::string& path)
+SqliteStore::SqliteStore(const std::string& path, bool migrate_first)
     : connection_(path),
       users_(connection_),
       sessions_(connection_),
@@ -19,7 +19,9 @@ SqliteStore::SqliteStore(const std::string& path)
       outbox_(connection_),
       tokens_(connection_),
       accounts_(connection_),
-      repositories_{users_, sessions_, remember_, attempts_, meta_, groups_, admin_, outbox_, tokens_, accounts_} {}
+      repositories_{users_, sessions_, remember_, attempts_, meta_, groups_, admin_, outbox_, tokens_, accounts_} {
+    if (migrate_first) migrate(connection_);
+}
 
 void SqliteStore::run(Access access, const std::function<void(Repositories&)>& work) {
     Transaction transaction(connection_, access);
@@ -31,6 +33,10 @@ void SqliteStore::run(Access access, const std::function<void(Repositories&)>& w
 
 std::unique_ptr<Store> open_store(const std::string& database) {
     return std::make_unique<sqlite::SqliteStore>(database);
+}
+
+std::unique_ptr<Store> open_prepared_store(const std::string& database) {
+    return std::make_unique<sqlite::SqliteStore>(database, true);
 }
 
 void prepare_store(const std::string& database) {

@@ -74,6 +74,7 @@ class SqliteMetaRepository : public MetaRepository {
 public:
     explicit SqliteMetaRepository(Connection& connection) : db_(connection) {}
     std::string get_or_create(const std::string& name, const std::string& value_if_absent) override;
+    std::optional<std::string> find(const std::string& name) override;
 
 private:
     Connection& db_;
@@ -82,8 +83,9 @@ private:
 // One thread's connection with every repository over it.
 class SqliteStore : public Store {
 public:
-    // Opens `path`; throws DatabaseError naming it on failure.
-    explicit SqliteStore(const std::string& path);
+    // Opens `path` (and, with `migrate_first`, brings it to this build's schema, see migrate());
+    // throws DatabaseError naming it on failure.
+    explicit SqliteStore(const std::string& path, bool migrate_first = false);
     void run(Access access, const std::function<void(Repositories&)>& work) override;
     Connection& connection() { return connection_; }
 
