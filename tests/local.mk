@@ -52,6 +52,7 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
 	tests/e2e/hostile_input_test.cpp \
 	tests/e2e/admin_cli_test.cpp \
+	tests/support/smtp_sink.h tests/support/smtp_sink.cpp \
 	tests/e2e/mail_test.cpp \
 	tests/e2e/file_modes_test.cpp \
 	tests/support/parallel.h \
