@@ -56,6 +56,7 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/mail_test.cpp \
 	tests/e2e/mail_account_test.cpp \
 	tests/e2e/mail_transport_test.cpp \
+	tests/e2e/mail_settings_test.cpp \
 	tests/e2e/file_modes_test.cpp \
 	tests/support/parallel.h \
 	tests/e2e/throttle_race_test.cpp \
