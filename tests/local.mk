@@ -21,6 +21,7 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/auth_register_test.cpp \
 	tests/unit/auth_logout_test.cpp \
 	tests/unit/web_flash_cookie_test.cpp \
+	tests/unit/mail_mime_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
