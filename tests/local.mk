@@ -21,6 +21,7 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/auth_register_test.cpp \
 	tests/unit/auth_logout_test.cpp \
 	tests/unit/web_flash_cookie_test.cpp \
+	tests/unit/mail_mime_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
@@ -52,7 +53,11 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
 	tests/e2e/hostile_input_test.cpp \
 	tests/e2e/admin_cli_test.cpp \
+	tests/support/smtp_sink.h tests/support/smtp_sink.cpp \
 	tests/e2e/mail_test.cpp \
+	tests/e2e/mail_account_test.cpp \
+	tests/e2e/mail_transport_test.cpp \
+	tests/e2e/mail_settings_test.cpp \
 	tests/e2e/file_modes_test.cpp \
 	tests/support/parallel.h \
 	tests/e2e/throttle_race_test.cpp \

@@ -1,14 +1,17 @@
-// mail_commands.cpp -- lists the outbox through the store (no SQL here).
+// mail_commands.cpp -- lists the outbox through the store (no SQL here) and delivers it with the outbox sender.
 #include "admin/mail_commands.h"
 
 #include <ctime>
 #include <ostream>
 
+#include "admin/context.h"
+#include "mail/outbox_sender.h"
+#include "mail/transport.h"
 #include "store/store.h"
 
-#include <config.h>
-
 namespace authgate::admin {
+
+namespace po = boost::program_options;
 
 namespace {
 
@@ -28,26 +31,31 @@ std::string printable(const std::string& text) {
     return out;
 }
 
+// Parses [--database FILE] after a mail command into `global`; the exit status to stop with, or
+// nullopt to go on.
+std::optional<int> parse_mail_options(const std::vector<std::string>& args, const char* usage, CommandIo& io,
+                                      GlobalOptions& global) {
+    po::options_description options("mail options");
+    options.add_options()("database,d", po::value<std::string>()->value_name("FILE"),
+                          "the database (default: the one of --config, or authgate's default)");
+    po::variables_map vm;
+    std::vector<std::string> positionals;
+    if (const auto stop = parse_positionals(args, options, 0, 0, positionals, vm, usage, io)) return stop;
+    global = io.global;
+    if (vm.count("database")) global.database = vm["database"].as<std::string>();
+    return std::nullopt;
+}
+
 }  // namespace
 
-int mail_command(const std::vector<std::string>& args, CommandIo& io) {
-    std::string database = std::string(AUTHGATE_LOCALSTATEDIR) + "/lib/authgate/authgate.db";
-    if (args.empty() || args[0] == "--help") {
-        io.out << "usage: authgate-admin mail queue [--database FILE]\n"
-                  "Lists the mail waiting in the outbox: recipient, attempts, next try and last error.\n";
-        return args.empty() ? exit_usage : exit_ok;
-    }
-    if (args[0] != "queue") return fail(io, "unknown mail command '" + args[0] + "' (try: mail queue)");
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--database" && i + 1 < args.size()) database = args[++i];
-        else return fail(io, "unexpected argument '" + args[i] + "'");
-    }
-    store::prepare_store(database);
-    auto store = store::open_store(database);
-    auto queued = store->transaction(store::Access::read, [](store::Repositories& repositories) {
+int mail_queue_command(const std::vector<std::string>& args, CommandIo& io) {
+    GlobalOptions global;
+    if (const auto stop = parse_mail_options(args, "mail queue [--database FILE]", io, global)) return *stop;
+    AdminContext context(global, OpenMode::existing);
+    auto queued = context.store().transaction(store::Access::read, [](store::Repositories& repositories) {
         return repositories.outbox.list();
     });
-    std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    std::int64_t now = unix_now();
     io.out << queued.size() << " message" << (queued.size() == 1 ? "" : "s") << " waiting\n";
     for (const auto& message : queued) {
         io.out << "id=" << message.id << " to=" << printable(message.recipient) << " queued=" << utc(message.created_at)
@@ -58,6 +66,18 @@ int mail_command(const std::vector<std::string>& args, CommandIo& io) {
         io.out << "\n";
     }
     return exit_ok;
+}
+
+int mail_send_command(const std::vector<std::string>& args, CommandIo& io) {
+    GlobalOptions global;
+    if (const auto stop = parse_mail_options(args, "mail send [--database FILE]", io, global)) return *stop;
+    AdminContext context(global, OpenMode::existing);
+    auto transport = mail::make_transport(context.config().transport);
+    mail::Delivery delivery =
+        mail::deliver_all_due(context.store(), *transport, context.config().mail_retry, unix_now(),
+                              [&io](const std::string& line) { io.err << "authgate-admin: " << printable(line) << "\n"; });
+    io.out << delivery.delivered << " sent, " << delivery.failed << " failed\n";
+    return delivery.failed == 0 ? exit_ok : exit_no;
 }
 
 }  // namespace authgate::admin

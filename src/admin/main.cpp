@@ -41,8 +41,10 @@ constexpr Command kCommands[] = {
     {"hash-password", "[--method M]", "read a password line from stdin and print its hash", hash_password_command},
     {"check-password", "HASH", "read a password line from stdin; exit 0 match, 1 no match, 2 bad hash",
      check_password_command},
-    {"mail", "queue [--database FILE]", "list the mail waiting in the outbox (attempts, next try, last error)",
-     mail_command},
+    {"mail queue", "[--database FILE]", "list the mail waiting in the outbox (attempts, next try, last error)",
+     mail_queue_command},
+    {"mail send", "[--database FILE]", "send the mail that is due once (for a CGI-only site); exit 1 if any failed",
+     mail_send_command},
 };
 
 void print_usage(std::ostream& out) {
@@ -125,7 +127,7 @@ int run(int argc, char** argv) {
             return command.run(std::vector<std::string>(argv + first + 2, argv + argc), io);
         if (name == command.name) return command.run(std::vector<std::string>(argv + first + 1, argv + argc), io);
     }
-    const bool has_verbs = name == "user" || name == "group" || name == "session";
+    const bool has_verbs = name == "user" || name == "group" || name == "session" || name == "mail";
     std::cerr << "authgate-admin: unknown command '" << (has_verbs && !two_words.empty() ? two_words : std::string(name))
               << "'\n";
     print_usage(std::cerr);

@@ -150,6 +150,9 @@ po::options_description describe_options(Config& config, RawValues& raw) {
          "send through this SMTP server: smtp://HOST:PORT or smtps://HOST:PORT (user may be in the URL); "
          "without it mail goes through --sendmail")
         ("smtp-starttls", po::bool_switch(&config.transport.smtp_starttls), "require STARTTLS on smtp://")
+        ("smtp-ca-file", po::value(&config.transport.smtp_ca_file)->value_name("FILE"),
+         "trust the CA certificates in this PEM file for the SMTP server's TLS certificate, instead of "
+         "the system's (the certificate and host name are always checked)")
         ("smtp-user", po::value(&config.transport.smtp_user)->value_name("USER"), "SMTP user name")
         ("smtp-password-file", po::value(&config.transport.smtp_password_file)->value_name("FILE"),
          "read the SMTP password from the first line of FILE (never give it on the command line)")
@@ -170,6 +173,18 @@ po::options_description describe_options(Config& config, RawValues& raw) {
     po::options_description all;
     all.add(general).add(server).add(files).add(accounts).add(mail);
     return all;
+}
+
+// True when the authority of `url` (scheme://[user[:password]@]host...) holds a password: it would
+// sit in argv and in `ps` for everyone to read.
+bool smtp_url_has_password(const std::string& url) {
+    auto start = url.find("://");
+    if (start == std::string::npos) return false;
+    start += 3;
+    auto end = url.find_first_of("/?#", start);
+    std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    auto at = authority.rfind('@');
+    return at != std::string::npos && authority.substr(0, at).find(':') != std::string::npos;
 }
 
 mode_t parse_mode(const std::string& text) {
@@ -227,6 +242,8 @@ void apply_account_options(Config& config, const RawValues& raw) {
     const std::string& smtp = config.transport.smtp_url;
     if (!smtp.empty() && smtp.compare(0, 7, "smtp://") != 0 && smtp.compare(0, 8, "smtps://") != 0)
         throw ConfigError("--smtp-url must start with smtp:// or smtps://");
+    if (smtp_url_has_password(smtp))
+        throw ConfigError("--smtp-url must not hold a password: use --smtp-user and --smtp-password-file");
     if (config.hash_threads > 256) throw ConfigError("--hash-threads must be between 0 and 256");
     if (config.hash_wait_seconds < 1 || config.hash_wait_seconds > 60)
         throw ConfigError("--hash-wait-seconds must be between 1 and 60");

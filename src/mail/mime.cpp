@@ -78,14 +78,16 @@ bool safe_address(const std::string& address) {
 
 std::string encode_subject(const std::string& subject) {
     if (is_ascii(subject) && subject.size() <= 900) return subject;
-    // Words of at most 45 bytes of whole UTF-8 characters (60 base64 characters), folded.
+    // Words of at most 39 bytes of whole UTF-8 characters (52 base64 characters, 64 with the
+    // markers), one per folded line: even the first line, after "Subject: ", stays within the
+    // 76 characters RFC 2047 allows a line holding an encoded word.
     std::string out;
     std::size_t i = 0;
     while (i < subject.size()) {
         std::size_t end = i;
         while (end < subject.size()) {
             std::size_t next = end + utf8_length(static_cast<unsigned char>(subject[end]));
-            if (next - i > 45) break;
+            if (next - i > 39) break;
             end = next;
         }
         if (end == i) end = std::min(subject.size(), i + 1);

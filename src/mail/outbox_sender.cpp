@@ -12,11 +12,15 @@ std::int64_t retry_delay(const RetrySettings& settings, std::int64_t attempts) {
     return delay < settings.max_delay_seconds ? delay : settings.max_delay_seconds;
 }
 
-int deliver_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now) {
+namespace {
+
+Delivery deliver_batch(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now,
+                       const std::function<void(const std::string&)>& report, bool& claimed_any) {
     auto due = store.transaction(store::Access::write, [&](store::Repositories& repositories) {
         return repositories.outbox.claim_due(now, now + settings.claim_seconds, 20);
     });
-    int delivered = 0;
+    claimed_any = !due.empty();
+    Delivery delivery;
     for (const auto& message : due) {
         std::string error;
         try {
@@ -33,9 +37,32 @@ int deliver_due(store::Store& store, Transport& transport, const RetrySettings& 
                                           static_cast<std::int64_t>(std::time(nullptr)) +
                                               retry_delay(settings, message.attempts + 1));
         });
-        if (error.empty()) ++delivered;
+        if (error.empty()) {
+            ++delivery.delivered;
+        } else {
+            ++delivery.failed;
+            if (report) report("message " + std::to_string(message.id) + " to " + message.recipient + ": " + error);
+        }
     }
-    return delivered;
+    return delivery;
+}
+
+}  // namespace
+
+Delivery deliver_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now) {
+    bool claimed_any = false;
+    return deliver_batch(store, transport, settings, now, {}, claimed_any);
+}
+
+Delivery deliver_all_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now,
+                         const std::function<void(const std::string&)>& report) {
+    Delivery total;
+    for (bool claimed_any = true; claimed_any;) {
+        Delivery batch = deliver_batch(store, transport, settings, now, report, claimed_any);
+        total.delivered += batch.delivered;
+        total.failed += batch.failed;
+    }
+    return total;
 }
 
 OutboxSender::OutboxSender(std::string database, Transport& transport, RetrySettings settings,

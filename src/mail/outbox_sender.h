@@ -24,10 +24,20 @@ struct RetrySettings {
 // The next try after `attempts` failures (1 for the first): first_delay * 2^(attempts-1), capped.
 std::int64_t retry_delay(const RetrySettings& settings, std::int64_t attempts);
 
-// Claims due messages in a write transaction (so that no other thread or process sends them
-// too), sends each outside any transaction, then removes it or schedules its next try. Returns
-// how many were delivered.
-int deliver_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now);
+struct Delivery {
+    int delivered = 0;  // accepted by the transport and removed from the outbox
+    int failed = 0;     // refused or unreachable; their next try is scheduled
+};
+
+// Claims up to 20 due messages in a write transaction (so that no other thread or process sends
+// them too), sends each outside any transaction, then removes it or schedules its next try.
+Delivery deliver_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now);
+
+// deliver_due until nothing due at `now` is left unclaimed: every message due then is tried once
+// (a failed one is scheduled later than `now`, so it is not tried again). The sum of the batches;
+// `report` (may be empty) hears one line per failure, without the message.
+Delivery deliver_all_due(store::Store& store, Transport& transport, const RetrySettings& settings, std::int64_t now,
+                         const std::function<void(const std::string&)>& report);
 
 class OutboxSender {
 public:

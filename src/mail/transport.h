@@ -25,6 +25,7 @@ public:
 struct TransportSettings {
     std::string smtp_url;            // smtp://host:port or smtps://host:port; empty: use sendmail
     bool smtp_starttls = false;      // require STARTTLS on smtp://
+    std::string smtp_ca_file;        // PEM file of the CAs to trust for TLS; empty: the system's
     std::string smtp_user;           // overrides a user in the URL
     std::string smtp_password_file;  // the password is read from this file, never from argv
     std::string sendmail = "/usr/sbin/sendmail";

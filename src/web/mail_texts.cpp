@@ -4,8 +4,16 @@
 namespace authgate::web {
 
 auth::MailText ViewMailTexts::render(const std::string& template_name, const auth::MailValues& values) {
+    // Every value is one line of text: a control character (a line break in a name stored by
+    // another application) becomes a space, so that no value can end the Subject line, add a
+    // header of its own or fail the message.
     ViewValues view_values;
-    for (const auto& value : values) view_values.set(value.first, value.second);
+    for (const auto& value : values) {
+        std::string text = value.second;
+        for (char& c : text)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+        view_values.set(value.first, text);
+    }
     std::string text = view_.render_text(template_name, view_values);
     const std::string prefix = "Subject:";
     std::size_t end = text.find('\n');

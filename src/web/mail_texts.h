@@ -9,8 +9,9 @@ namespace authgate::web {
 class ViewMailTexts : public auth::MailTexts {
 public:
     explicit ViewMailTexts(View& view) : view_(view) {}
-    // Renders `template_name` (text mode) and splits off its first line, which must start with
-    // "Subject:". Throws TemplateError when it does not.
+    // Renders `template_name` (text mode) with `values`, each made one line (control characters
+    // become spaces), and splits off its first line, which must start with "Subject:". Throws
+    // TemplateError when it does not.
     auth::MailText render(const std::string& template_name, const auth::MailValues& values) override;
 
 private:

@@ -7,12 +7,19 @@ chromium through chromedriver (python3-selenium):
   only persistent cookies -> a new browser with a fresh profile is still logged in -> log out with the
   navigation's button -> /login says "You have been logged out." -> /dashboard sends to /login.
   It also clicks the show-password toggle when the page has one.
+  Then, with a real SMTP server (tests/support/smtp_sink.py, aiosmtpd) receiving authgate's mail:
+  "Forgot your password?" -> /forgot -> the reset mail is read from the server's mailbox -> its link
+  opened in the browser -> a new password set -> /login says so -> the new password logs in; a second
+  browser logs in too, and /settings/sessions shows both, marks "This session" and signs the other
+  one out, which sends the second browser to /login.
 
 Environment (exported by make check): AUTHGATE_BIN, AUTHGATE_SRCDIR, AUTHGATE_BUILDDIR, NGINX.
 Screenshots of every page go to $AUTHGATE_BUILDDIR/tests/browser/screenshots/.
 The last line is "N passed, N failed"; exit 1 on a failure, 77 (skip) without chromium, chromedriver
 or selenium.
 """
+import email
+import email.policy
 import os
 import shutil
 import signal
@@ -97,23 +104,90 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Server:
-    """authgate on a unix socket behind a private nginx (as ./quickstart sets them up)."""
+def have_aiosmtpd():
+    try:
+        import aiosmtpd.controller  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+class Mailbox:
+    """The test SMTP server (tests/support/smtp_sink.py) on a free port, one file per message."""
 
     def __init__(self, work):
+        self.dir = os.path.join(work, "mail")
+        os.makedirs(self.dir)
+        self.port = free_port()
+        self.process = None
+
+    def start(self):
+        log = open(os.path.join(self.dir, "sink.log"), "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, os.path.join(SRCDIR, "tests", "support", "smtp_sink.py"), self.dir, str(self.port)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, universal_newlines=True)
+        log.close()
+        if self.process.stdout.readline().strip() != "ready":
+            return "smtp_sink.py did not start"
+        return None
+
+    def messages(self):
+        """The received messages, oldest first, parsed (headers decoded, body undone)."""
+        names = sorted(n for n in os.listdir(self.dir) if n.endswith(".eml"))
+        out = []
+        for name in names:
+            with open(os.path.join(self.dir, name), "rb") as f:
+                out.append(email.message_from_bytes(f.read(), policy=email.policy.default))
+        return out
+
+    def wait_for(self, to, subject):
+        """The first message to `to` with `subject`, waiting up to WAIT_SECONDS; None when none came."""
+        deadline = time.time() + WAIT_SECONDS
+        while time.time() < deadline:
+            for message in self.messages():
+                if message["To"] == to and message["Subject"] == subject:
+                    return message
+            time.sleep(0.1)
+        return None
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Server:
+    """authgate on a unix socket behind a private nginx (as ./quickstart sets them up), mailing
+    through `mailbox` when there is one."""
+
+    def __init__(self, work, mailbox=None):
         self.run = os.path.join(work, "run")
         os.makedirs(self.run)
         self.port = free_port()
         self.sock = os.path.join(self.run, "authgate.sock")
+        self.mailbox = mailbox
         self.authgate = None
         self.nginx = None
 
     def start(self):
+        mail = []
+        if self.mailbox is not None:
+            error = self.mailbox.start()
+            if error:
+                return error
+            mail = ["--public-url", "http://127.0.0.1:%d" % self.port, "--mail-from", "noreply@example.test",
+                    "--smtp-url", "smtp://127.0.0.1:%d" % self.mailbox.port, "--mail-retry-seconds", "1",
+                    "--email-verification", "off"]
         log = open(os.path.join(self.run, "authgate.log"), "ab")
         self.authgate = subprocess.Popen(
             [AUTHGATE_BIN, "--listen", "unix:" + self.sock, "--socket-mode", "0600",
              "--database", os.path.join(self.run, "authgate.db"),
-             "--template-root", os.path.join(SRCDIR, "templates"), "--static", os.path.join(SRCDIR, "static")],
+             "--template-root", os.path.join(SRCDIR, "templates"), "--static", os.path.join(SRCDIR, "static")]
+            + mail,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.time() + 10
@@ -158,6 +232,8 @@ class Server:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+        if self.mailbox is not None:
+            self.mailbox.stop()
 
 
 class Browsers:
@@ -247,9 +323,119 @@ def form_with(driver, field):
     return driver.find_element(By.XPATH, "//form[.//*[@name='%s']]" % field)
 
 
+def walk_recovery_and_sessions(checks, browsers, state, base, mailbox, address, username):
+    """forgot -> mail -> reset -> login with the new password; then the sessions page with two browsers."""
+    new_password = "Copper-meadow-%x-kettle" % int(time.time() * 1000)
+    link = {}
+
+    def driver():
+        return state["driver"]
+
+    def ask_for_link():
+        driver().get(base + "/login")
+        driver().find_element(By.LINK_TEXT, "Forgot your password?").click()
+        at_forgot = wait_for_path(driver(), "/forgot")
+        form = form_with(driver(), "email")
+        fill(form, {"email": address})
+        screenshot(driver(), "forgot-filled")
+        submit(form)
+        WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+        screenshot(driver(), "forgot-sent")
+        texts = [t for _, t in flashes(driver())]
+        return (at_forgot and any(t.startswith("If an account uses that address, we sent it a link") for t in texts),
+                "at %s, flashes %r" % (driver().current_url, texts))
+
+    checks.step("'Forgot your password?' leads to /forgot, which says a link is on its way", ask_for_link)
+
+    def read_mail():
+        message = mailbox.wait_for(address, "Choose a new password")
+        if message is None:
+            return False, "no reset mail; mailbox has %r" % [(m["To"], m["Subject"]) for m in mailbox.messages()]
+        text = message.get_content()
+        found = [word for word in text.split() if word.startswith(base + "/reset/")]
+        if found:
+            link["reset"] = found[0]
+        return (bool(found) and message["Content-Type"].startswith("text/plain") and username in text,
+                "links %r, content type %s" % (found, message["Content-Type"]))
+
+    checks.step("the reset mail arrives at the SMTP server with a {public-url}/reset/TOKEN link", read_mail)
+
+    def reset_password():
+        if "reset" not in link:
+            return False, "no link to open"
+        driver().get(link["reset"])
+        screenshot(driver(), "reset-form")
+        form = form_with(driver(), "password_confirm")
+        fill(form, {"password": new_password, "password_confirm": new_password})
+        submit(form)
+        at_login = wait_for_path(driver(), "/login")
+        screenshot(driver(), "login-after-reset")
+        texts = [t for _, t in flashes(driver())]
+        return (at_login and "Your password has been changed. Please log in with the new one." in texts,
+                "at %s, flashes %r" % (driver().current_url, texts))
+
+    checks.step("the mailed link's form sets a new password and lands on /login saying so", reset_password)
+
+    def log_in(browser, password):
+        browser.get(base + "/login")
+        form = form_with(browser, "remember")
+        fill(form, {"email": address, "password": password})
+        submit(form)
+        return wait_for_path(browser, "/dashboard")
+
+    def new_password_logs_in():
+        ok = log_in(driver(), new_password)
+        screenshot(driver(), "dashboard-after-reset")
+        return ok and username in body_text(driver()), "at %s" % driver().current_url
+
+    checks.step("the new password logs in", new_password_logs_in)
+
+    def sessions_page():
+        second = browsers.new()
+        state["second"] = second
+        if not log_in(second, new_password):
+            return False, "the second browser did not log in (at %s)" % second.current_url
+        driver().get(base + "/settings/sessions")
+        screenshot(driver(), "sessions")
+        rows = driver().find_elements(By.XPATH, "//table[contains(@class,'sessions')]//tr[.//form]")
+        current = [row for row in rows if "This session" in row.text]
+        others = [row for row in rows if "This session" not in row.text]
+        if path_of(driver()) != "/settings/sessions" or len(rows) != 2 or len(current) != 1:
+            return False, "at %s, %d rows, %d marked 'This session'" % (driver().current_url, len(rows), len(current))
+        others[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for_path(driver(), "/settings/sessions")
+        WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+        screenshot(driver(), "sessions-after-revoke")
+        texts = [t for _, t in flashes(driver())]
+        left = driver().find_elements(By.XPATH, "//table[contains(@class,'sessions')]//tr[.//form]")
+        return (len(left) == 1 and "This session" in left[0].text and "The session has been signed out." in texts,
+                "%d rows left, flashes %r" % (len(left), texts))
+
+    checks.step("/settings/sessions lists both browsers, marks 'This session' and signs the other out", sessions_page)
+
+    def other_browser_logged_out():
+        second = state.get("second")
+        if second is None:
+            return False, "no second browser"
+        second.get(base + "/dashboard")
+        screenshot(second, "second-browser-after-revoke")
+        on_login = path_of(second) == "/login"
+        driver().get(base + "/dashboard")
+        return (on_login and path_of(driver()) == "/dashboard",
+                "second browser at %s, first at %s" % (second.current_url, driver().current_url))
+
+    checks.step("the signed-out browser is sent to /login; this one stays in", other_browser_logged_out)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="authgate-browser-")
-    server = Server(work)
+    mail_ok = have_aiosmtpd()
+    if not mail_ok and os.environ.get("AUTHGATE_REQUIRE_SUITES"):
+        print("FAIL: AUTHGATE_REQUIRE_SUITES is set and python3-aiosmtpd is missing: the mail walk cannot run")
+        print("0 passed, 1 failed")
+        sys.exit(1)
+    mailbox = Mailbox(work) if mail_ok else None
+    server = Server(work, mailbox)
     browsers = Browsers(work)
     checks = Checks()
     suffix = "%x" % int(time.time() * 1000)
@@ -445,6 +631,11 @@ def main():
                     "at %s, flashes %r" % (driver().current_url, flashes(driver())))
 
         checks.step("after logging out /dashboard sends to /login?next=%2Fdashboard", dashboard_refused)
+
+        if mailbox is None:
+            print("note   python3-aiosmtpd is missing: the forgot-password and sessions walk is skipped")
+        else:
+            walk_recovery_and_sessions(checks, browsers, state, base, mailbox, email, username)
 
         # Not a check: screenshots at a phone's width, for a look at the layout.
         try:

@@ -1,168 +1,24 @@
 // mail_test.cpp -- the mail flows through nginx with a real SMTP server (aiosmtpd) and msmtp as sendmail.
 #include <boost/test/unit_test.hpp>
-#include <cerrno>
 
 #include <chrono>
-#include <csignal>
-#include <cstdlib>
-#include <dirent.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
 #include "support/auth_flow.h"
+#include "support/smtp_sink.h"
 #include "support/sqlite_peek.h"
 #include "support/test_server.h"
 
 namespace authgate::test {
 namespace {
 
-const std::string kPublic = "https://auth.example.test";  // links use this, whatever the Host header says
-
-// aiosmtpd on a free port, writing each received message to a directory.
-class SmtpSink {
-public:
-    SmtpSink() : port_(free_port()) { start(); }
-    ~SmtpSink() { stop(); }
-    void start() {
-        int out[2];
-        if (pipe(out) != 0) throw std::runtime_error("pipe");
-        pid_ = fork();
-        if (pid_ == 0) {
-            dup2(out[1], STDOUT_FILENO);
-            close(out[0]);
-            std::string python = required_env("SYSTEM_PYTHON3");
-            std::string script = required_env("AUTHGATE_SRCDIR") + "/tests/support/smtp_sink.py";
-            std::string port = std::to_string(port_);
-            execl(python.c_str(), python.c_str(), script.c_str(), dir_.path().c_str(), port.c_str(), (char*)nullptr);
-            _exit(127);
-        }
-        close(out[1]);
-        // Read up to the end of "ready\n": a signal (the test framework handles SIGCHLD) or a short
-        // read must not be taken for a sink that did not start.
-        std::string said;
-        char buffer[16];
-        while (said.find('\n') == std::string::npos && said.size() < 64) {
-            ssize_t n = read(out[0], buffer, sizeof buffer);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            said.append(buffer, static_cast<std::size_t>(n));
-        }
-        close(out[0]);
-        if (said.find("ready") != 0) throw std::runtime_error("smtp_sink did not start");
-    }
-    void stop() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-    int port() const { return port_; }
-    const std::string& dir() const { return dir_.path(); }
-    // The raw messages received so far, oldest first.
-    std::vector<std::string> messages() const {
-        std::vector<std::string> names;
-        if (DIR* d = opendir(dir_.path().c_str())) {
-            while (dirent* entry = readdir(d)) {
-                std::string name = entry->d_name;
-                if (name.size() > 4 && name.compare(name.size() - 4, 4, ".eml") == 0) names.push_back(name);
-            }
-            closedir(d);
-        }
-        std::sort(names.begin(), names.end());
-        std::vector<std::string> out;
-        for (const auto& name : names) out.push_back(read_file(dir_.path() + "/" + name));
-        return out;
-    }
-    // Waits (up to 30 s) until at least `count` messages arrived; returns them.
-    std::vector<std::string> wait_for(std::size_t count) const {
-        for (int i = 0; i < 300; ++i) {
-            auto all = messages();
-            if (all.size() >= count) return all;
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        return messages();
-    }
-
-private:
-    TempDir dir_;
-    int port_;
-    pid_t pid_ = -1;
-};
-
-bool have_aiosmtpd() {
-    const char* python = std::getenv("SYSTEM_PYTHON3");
-    if (!python) return false;
-    return run_command({python, "-c", "import aiosmtpd.controller"}).status == 0;
-}
-
-// True when the suite may run; false (skip) when aiosmtpd is missing, unless AUTHGATE_REQUIRE_SUITES=1.
-bool mail_suite_available() {
-    if (have_aiosmtpd()) return true;
-    const char* require = std::getenv("AUTHGATE_REQUIRE_SUITES");
-    BOOST_REQUIRE_MESSAGE(!(require && std::string(require) == "1"), "python3-aiosmtpd is missing");
-    BOOST_TEST_MESSAGE("skipping: python3-aiosmtpd is missing");
-    return false;
-}
-
-std::vector<std::string> mail_args(const SmtpSink& sink, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--public-url", kPublic, "--mail-from", "noreply@example.test", "--smtp-url",
-                                     "smtp://127.0.0.1:" + std::to_string(sink.port()), "--mail-retry-seconds", "1"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return args;
-}
-
-// The headers of a raw message (up to the blank line).
-std::string headers_of(const std::string& message) {
-    auto end = message.find("\r\n\r\n");
-    if (end == std::string::npos) end = message.find("\n\n");
-    return message.substr(0, end);
-}
-
-// The body with quoted-printable undone.
-std::string body_of(const std::string& message) {
-    auto start = message.find("\r\n\r\n");
-    std::string body = start == std::string::npos ? message.substr(message.find("\n\n") + 2) : message.substr(start + 4);
-    std::string out;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (body[i] == '=' && i + 1 < body.size() && (body[i + 1] == '\r' || body[i + 1] == '\n')) {
-            i += body[i + 1] == '\r' ? 2 : 1;
-            continue;
-        }
-        if (body[i] == '=' && i + 2 < body.size()) {
-            out += static_cast<char>(std::stoi(body.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-            continue;
-        }
-        out += body[i];
-    }
-    return out;
-}
+const std::string kPublic = mail_public_url();  // links use this, whatever the Host header says
 
 // The path of the first link under `prefix` (e.g. "/reset/") in `message`, "" when none.
 std::string link_path(const std::string& message, const std::string& prefix) {
-    std::string body = body_of(message);
-    auto at = body.find(kPublic + prefix);
-    if (at == std::string::npos) return "";
-    auto start = at + kPublic.size();
-    auto end = body.find_first_of("\r\n \t", start);
-    return body.substr(start, end - start);
-}
-
-std::string header(const std::string& message, const std::string& name) {
-    std::string headers = "\n" + headers_of(message);
-    auto at = headers.find("\n" + name + ": ");
-    if (at == std::string::npos) return "";
-    auto start = at + name.size() + 3;
-    return headers.substr(start, headers.find_first_of("\r\n", start) - start);
-}
-
-std::vector<std::string> mails_to(const std::vector<std::string>& all, const std::string& address) {
-    std::vector<std::string> out;
-    for (const auto& message : all)
-        if (header(message, "To") == address) out.push_back(message);
-    return out;
+    return test::link_path(message, kPublic, prefix);
 }
 
 }  // namespace
