@@ -24,7 +24,7 @@ bool CsrfGuard::is_well_formed_nonce(const std::string& nonce) {
 }
 
 std::string CsrfGuard::token_for(const std::string& nonce) const {
-    return crypto::hmac_sha256_hex(key_, "csrf|" + nonce);
+    return mac_.hex("csrf|" + nonce);
 }
 
 bool CsrfGuard::verify(const std::string& nonce, const std::string& submitted_token) const {

@@ -3,13 +3,15 @@
 
 #include <string>
 
+#include "crypto/keyed_hmac.h"
+
 namespace authgate::auth {
 
 // Stateless tokens: token = HMAC-SHA256(key, nonce). A visitor's nonce lives in an HttpOnly cookie
 // and changes at login and logout, so an anonymous form view needs no database row.
 class CsrfGuard {
 public:
-    explicit CsrfGuard(std::string key) : key_(std::move(key)) {}
+    explicit CsrfGuard(const std::string& key) : mac_(key) {}
 
     // A fresh random nonce for a visitor who has none.
     static std::string new_nonce();
@@ -21,7 +23,7 @@ public:
     bool verify(const std::string& nonce, const std::string& submitted_token) const;
 
 private:
-    std::string key_;
+    crypto::HmacSha256Key mac_;
 };
 
 }  // namespace authgate::auth

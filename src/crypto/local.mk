@@ -3,6 +3,7 @@
 
 CRYPTO_SOURCES = \
 	src/crypto/digest.h src/crypto/digest.cpp \
+	src/crypto/keyed_hmac.h src/crypto/keyed_hmac.cpp \
 	src/crypto/hex.h src/crypto/hex.cpp \
 	src/crypto/random.h src/crypto/random.cpp \
 	src/crypto/secure_clear.h src/crypto/secure_clear.cpp \

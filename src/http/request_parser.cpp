@@ -8,6 +8,7 @@
 #include <cgicc/Cgicc.h>
 #include <cgicc/HTTPCookie.h>
 
+#include "http/cookie_header.h"
 #include "http/url.h"
 
 namespace authgate::http {
@@ -115,7 +116,7 @@ bool is_https(const RawRequest& raw) {
 
 }  // namespace
 
-Request parse_request(const RawRequest& raw) {
+Request parse_request(RawRequest raw) {
     Request request;
     request.method = param(raw, "REQUEST_METHOD");
     if (request.method.empty()) request.method = "GET";
@@ -131,16 +132,19 @@ Request parse_request(const RawRequest& raw) {
     request.host = param(raw, "HTTP_HOST");
     request.https = is_https(raw);
     request.authorizer = param(raw, "FCGI_ROLE") == "AUTHORIZER";
-    request.params = raw.params;
+    // The first of several cookies with one name wins.
+    for (auto& [name, value] : parse_cookie_header(param(raw, "HTTP_COOKIE")))
+        request.cookies.emplace(std::move(name), std::move(value));
 
+    // cgicc builds a whole CGI environment per parse: only run it when there is a query or a body.
     const std::string no_body;
     try {
-        MemoryInput query_input(raw.params, no_body,
-                                {{"REQUEST_METHOD", "GET"}, {"CONTENT_LENGTH", "0"}, {"CONTENT_TYPE", ""}});
-        cgicc::Cgicc query_parse(&query_input);
-        request.query = fields_of(query_parse);
-        for (const auto& cookie : query_parse.getEnvironment().getCookieList())
-            request.cookies.emplace(cookie.getName(), cookie.getValue());
+        if (!request.query_string.empty()) {
+            MemoryInput query_input(raw.params, no_body,
+                                    {{"REQUEST_METHOD", "GET"}, {"CONTENT_LENGTH", "0"}, {"CONTENT_TYPE", ""}});
+            cgicc::Cgicc query_parse(&query_input);
+            request.query = fields_of(query_parse);
+        }
 
         if (!raw.body.empty()) {
             std::string content_type = param(raw, "CONTENT_TYPE");
@@ -156,6 +160,7 @@ Request parse_request(const RawRequest& raw) {
     } catch (const std::exception& error) {
         throw BadRequest(std::string("malformed request: ") + error.what());
     }
+    request.params = std::move(raw.params);
     return request;
 }
 

@@ -21,8 +21,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Builds a Request from `raw`. The body must already be complete and within the size limit.
-// Body fields and query fields are kept apart. Throws BadRequest on anything malformed.
-Request parse_request(const RawRequest& raw);
+// Builds a Request from `raw` (taken by value: its parameters move into the Request). The body
+// must already be complete and within the size limit. Body fields and query fields are kept
+// apart. Throws BadRequest on anything malformed.
+Request parse_request(RawRequest raw);
 
 }  // namespace authgate::http

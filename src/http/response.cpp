@@ -66,7 +66,10 @@ const char* same_site_name(SameSite same_site) {
 }
 
 bool has_line_break(const std::string& text) {
-    return text.find_first_of("\r\n") != std::string::npos;
+    // A plain loop: find_first_of with a two-character set costs several times as much.
+    for (char c : text)
+        if (c == '\r' || c == '\n') return true;
+    return false;
 }
 
 }  // namespace
@@ -117,17 +120,37 @@ void finalize_headers(Response& response, bool https) {
         response.add_header("Cache-Control", "no-store");
 }
 
-std::string serialize_head(const Response& response) {
-    std::string head = "Status: " + std::to_string(response.status) + " " +
-                       reason_phrase(response.status) + "\r\n";
-    for (const auto& [name, value] : response.headers) {
+void append_head(std::string& out, const Response& response) {
+    // Checked before anything is appended, so that a refused head leaves `out` as it was.
+    for (const auto& [name, value] : response.headers)
         if (has_line_break(name) || has_line_break(value))
             throw std::invalid_argument("line break in response header " + name);
-        head += name + ": " + value + "\r\n";
+    std::vector<std::string> cookies;
+    cookies.reserve(response.cookies.size());
+    for (const auto& cookie : response.cookies) cookies.push_back(format_set_cookie(cookie));
+    out += "Status: ";
+    out += std::to_string(response.status);
+    out += ' ';
+    out += reason_phrase(response.status);
+    out += "\r\n";
+    for (const auto& [name, value] : response.headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
     }
-    for (const auto& cookie : response.cookies)
-        head += "Set-Cookie: " + format_set_cookie(cookie) + "\r\n";
-    head += "\r\n";
+    for (const auto& cookie : cookies) {
+        out += "Set-Cookie: ";
+        out += cookie;
+        out += "\r\n";
+    }
+    out += "\r\n";
+}
+
+std::string serialize_head(const Response& response) {
+    std::string head;
+    head.reserve(512);
+    append_head(head, response);
     return head;
 }
 

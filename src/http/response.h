@@ -52,6 +52,10 @@ Response redirect(const std::string& location, int status = 302);
 void finalize_headers(Response& response, bool https);
 
 // The CGI header block: "Status: ...\r\n", headers, Set-Cookie lines, then an empty line.
+// Throws std::invalid_argument when a header or cookie could not be written safely.
 std::string serialize_head(const Response& response);
+
+// serialize_head() appended to `out` (left unchanged when it throws).
+void append_head(std::string& out, const Response& response);
 
 }  // namespace authgate::http

@@ -22,7 +22,7 @@ int run_cgi_request(http::RequestHandler& handler, std::size_t max_body) {
         ssize_t n = read(STDIN_FILENO, buffer, size);
         return n > 0 ? static_cast<std::size_t>(n) : 0;
     };
-    std::string output = serve_request(params, read_body, handler, max_body);
+    std::string output = serve_request(std::move(params), read_body, handler, max_body);
     std::size_t written = 0;
     while (written < output.size()) {
         ssize_t n = write(STDOUT_FILENO, output.data() + written, output.size() - written);

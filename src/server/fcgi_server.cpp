@@ -66,7 +66,7 @@ void FcgiServer::work(http::RequestHandler& handler) {
             int n = FCGX_GetStr(buffer, static_cast<int>(size), request.in);
             return n > 0 ? static_cast<std::size_t>(n) : 0;
         };
-        std::string output = serve_request(params, read_body, handler, max_body_);
+        std::string output = serve_request(std::move(params), read_body, handler, max_body_);
         FCGX_PutStr(output.data(), static_cast<int>(output.size()), request.out);
         FCGX_Finish_r(&request);
     }

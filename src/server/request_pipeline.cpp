@@ -40,24 +40,33 @@ void discard_body(const BodyReader& read_body, unsigned long long length) {
     }
 }
 
-void log_failure(const std::map<std::string, std::string>& params, const std::string& reason) {
-    std::string uri = param(params, "REQUEST_URI");
-    std::cerr << "authgate: request failed method=" << http::escape_for_log(param(params, "REQUEST_METHOD"))
-              << " path=" << http::escape_for_log(uri.substr(0, uri.find('?'))) << " reason=" << http::escape_for_log(reason)
-              << std::endl;
+// What a failure's log line names, kept aside because the parameters move into the request.
+struct RequestLine {
+    std::string method;
+    std::string uri;
+};
+
+void log_failure(const RequestLine& line, const std::string& reason) {
+    std::cerr << "authgate: request failed method=" << http::escape_for_log(line.method)
+              << " path=" << http::escape_for_log(line.uri.substr(0, line.uri.find('?')))
+              << " reason=" << http::escape_for_log(reason) << std::endl;
 }
 
+// The head and the body in one buffer, written to the web server in one call.
 std::string to_output(http::Response& response, bool https, bool head_only) {
     http::finalize_headers(response, https);
-    std::string out = http::serialize_head(response);
+    std::string out;
+    out.reserve(1024 + (head_only ? 0 : response.body.size()));
+    http::append_head(out, response);
     if (!head_only) out += response.body;
     return out;
 }
 
 }  // namespace
 
-std::string serve_request(const std::map<std::string, std::string>& params, const BodyReader& read_body,
+std::string serve_request(std::map<std::string, std::string> params, const BodyReader& read_body,
                           http::RequestHandler& handler, std::size_t max_body) {
+    const RequestLine line{param(params, "REQUEST_METHOD"), param(params, "REQUEST_URI")};
     bool head_only = param(params, "REQUEST_METHOD") == "HEAD";
     bool https = param(params, "HTTPS") == "on" || param(params, "REQUEST_SCHEME") == "https";
     http::Response response;
@@ -69,7 +78,7 @@ std::string serve_request(const std::map<std::string, std::string>& params, cons
             discard_body(read_body, static_cast<unsigned long long>(length));
             response = handler.error_page(413, "body larger than the limit");
         } else {
-            http::RawRequest raw{params, std::string(static_cast<std::size_t>(length), '\0')};
+            http::RawRequest raw{std::move(params), std::string(static_cast<std::size_t>(length), '\0')};
             std::size_t got = 0;
             while (got < raw.body.size()) {
                 std::size_t n = read_body(raw.body.data() + got, raw.body.size() - got);
@@ -79,7 +88,7 @@ std::string serve_request(const std::map<std::string, std::string>& params, cons
             if (got != raw.body.size()) {
                 response = handler.error_page(400, "body shorter than Content-Length");
             } else {
-                http::Request request = http::parse_request(raw);
+                http::Request request = http::parse_request(std::move(raw));
                 https = request.https;
                 response = handler.handle(request);
             }
@@ -87,16 +96,16 @@ std::string serve_request(const std::map<std::string, std::string>& params, cons
     } catch (const http::BadRequest& error) {
         response = handler.error_page(400, error.what());
     } catch (const std::exception& error) {
-        log_failure(params, error.what());
+        log_failure(line, error.what());
         response = handler.error_page(500, "internal error");
     } catch (...) {
-        log_failure(params, "unknown exception");
+        log_failure(line, "unknown exception");
         response = handler.error_page(500, "internal error");
     }
     try {
         return to_output(response, https, head_only);
     } catch (const std::exception& error) {
-        log_failure(params, std::string("cannot format the response: ") + error.what());
+        log_failure(line, std::string("cannot format the response: ") + error.what());
         http::Response fallback = handler.error_page(500, "internal error");
         fallback.cookies.clear();
         return to_output(fallback, https, head_only);

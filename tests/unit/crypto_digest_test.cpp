@@ -4,6 +4,7 @@
 #include <string>
 
 #include "crypto/digest.h"
+#include "crypto/keyed_hmac.h"
 #include "crypto/hex.h"
 #include "crypto_test_print.h"
 
@@ -39,6 +40,25 @@ BOOST_AUTO_TEST_CASE(hmac_sha256_hex_matches_rfc_4231_and_python_hmac) {
 BOOST_AUTO_TEST_CASE(hmac_sha256_hex_hashes_keys_longer_than_a_block_first) {
     BOOST_TEST(hmac_sha256_hex(std::string(100, 'k'), "pässwörd ✓ 日本語") ==
                "7786f917afa61642541bde721741408f16909af1c1ac322215b2ecf8e286d075");
+}
+
+BOOST_AUTO_TEST_CASE(a_keyed_hmac_matches_rfc_4231_and_hmac_sha256_hex_for_any_key_length) {
+    BOOST_TEST(HmacSha256Key("Jefe").hex("what do ya want for nothing?") ==
+               "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    BOOST_TEST(HmacSha256Key(std::string(100, 'k')).hex("pässwörd ✓ 日本語") ==
+               "7786f917afa61642541bde721741408f16909af1c1ac322215b2ecf8e286d075");
+    // Keys around the 64-byte block, messages around one block, and reuse of one key object.
+    for (std::size_t key_size : {0, 1, 63, 64, 65, 200}) {
+        std::string key(key_size, 'q');
+        HmacSha256Key keyed(key);
+        for (std::size_t message_size : {0, 1, 55, 56, 64, 119, 1000}) {
+            std::string message(message_size, 'm');
+            BOOST_TEST(keyed.hex(message) == hmac_sha256_hex(key, message),
+                       "key " << key_size << " message " << message_size);
+        }
+    }
+    HmacSha256Key copy = HmacSha256Key("Jefe");
+    BOOST_TEST(copy.hex("x") == hmac_sha256_hex("Jefe", "x"));
 }
 
 BOOST_AUTO_TEST_CASE(hmac_bytes_matches_python_hmac_for_every_digest) {

@@ -1,6 +1,10 @@
 // http_request_parser_test.cpp -- building a Request from CGI parameters and a body with cgicc.
 #include <boost/test/unit_test.hpp>
 
+#include <cgicc/CgiEnvironment.h>
+#include <cgicc/CgiInput.h>
+
+#include "http/cookie_header.h"
 #include "http/request_parser.h"
 
 namespace http = authgate::http;
@@ -19,9 +23,61 @@ http::RawRequest raw_post(const std::string& body, const std::string& content_ty
             body};
 }
 
+// cgicc's own reading of a Cookie header, the reference parse_cookie_header follows.
+class CookieOnlyInput : public cgicc::CgiInput {
+public:
+    explicit CookieOnlyInput(std::string cookie) : cookie_(std::move(cookie)) {}
+    size_t read(char*, size_t) override { return 0; }
+    std::string getenv(const char* name) override {
+        if (std::string(name) == "HTTP_COOKIE") return cookie_;
+        if (std::string(name) == "REQUEST_METHOD") return "GET";
+        return "";
+    }
+
+private:
+    std::string cookie_;
+};
+
+std::vector<std::pair<std::string, std::string>> cgicc_cookies(const std::string& header) {
+    CookieOnlyInput input(header);
+    cgicc::CgiEnvironment environment(&input);
+    std::vector<std::pair<std::string, std::string>> cookies;
+    for (const auto& cookie : environment.getCookieList()) cookies.emplace_back(cookie.getName(), cookie.getValue());
+    return cookies;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(http_request_parser)
+
+BOOST_AUTO_TEST_CASE(cookie_headers_are_split_exactly_as_cgicc_splits_them) {
+    const std::vector<std::string> headers = {
+        "", "a=1", "session=abc; other=1; session=second", "  lead=x;trail=y ;  ", "novalue; k=v",
+        "=empty-name", "k==v=w", "q=\"quoted\"; sp= a b ", ";;;", "a=1;;b=2", "\tt=tab\r\n", "x",
+        "a=%41; b=+", "   =v", std::string("nul=a\0b", 8)};
+    for (const auto& header : headers) {
+        auto expected = cgicc_cookies(header);
+        auto got = http::parse_cookie_header(header);
+        BOOST_TEST(got.size() == expected.size(), "header [" << header << "]");
+        for (std::size_t i = 0; i < got.size() && i < expected.size(); ++i) {
+            BOOST_TEST(got[i].first == expected[i].first, "header [" << header << "] cookie " << i);
+            BOOST_TEST(got[i].second == expected[i].second, "header [" << header << "] cookie " << i);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_get_without_query_has_no_fields_and_keeps_its_cookies_and_parameters) {
+    http::RawRequest raw{{{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/dashboard"},
+                          {"HTTP_COOKIE", "session=s1; csrf_nonce=n1"}, {"REMOTE_ADDR", "10.0.0.1"}},
+                         ""};
+    auto request = http::parse_request(raw);
+    BOOST_TEST(request.query.empty());
+    BOOST_TEST(request.form.empty());
+    BOOST_TEST(request.cookies.at("session") == "s1");
+    BOOST_TEST(request.cookies.at("csrf_nonce") == "n1");
+    BOOST_TEST(request.params.at("REMOTE_ADDR") == "10.0.0.1");
+    BOOST_TEST(request.path == "/dashboard");
+}
 
 BOOST_AUTO_TEST_CASE(urlencoded_body_fields_are_parsed_and_kept_apart_from_the_query) {
     auto request = http::parse_request(raw_post("email=a%40b.c&password=p+w", "application/x-www-form-urlencoded",
