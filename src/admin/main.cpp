@@ -42,7 +42,7 @@ constexpr Command kCommands[] = {
     {"hash-password", "[--method M]", "read a password line from stdin and print its hash", hash_password_command},
     {"check-password", "HASH", "read a password line from stdin; exit 0 match, 1 no match, 2 bad hash",
      check_password_command},
-    {"mail", "queue [--database FILE]", "list the mail waiting in the outbox (attempts, next try, last error)",
+    {"mail", "queue [--database FILE|URI]", "list the mail waiting in the outbox (attempts, next try, last error)",
      mail_command},
     {"copy", "--from FILE --to URI [--force]", "copy a SQLite database into PostgreSQL (ids and hashes kept)",
      copy_command},
