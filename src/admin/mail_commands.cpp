@@ -50,7 +50,7 @@ std::optional<int> parse_mail_options(const std::vector<std::string>& args, cons
 
 int mail_queue_command(const std::vector<std::string>& args, CommandIo& io) {
     GlobalOptions global;
-    if (const auto stop = parse_mail_options(args, "mail queue [--database FILE]", io, global)) return *stop;
+    if (const auto stop = parse_mail_options(args, "mail queue [--database FILE|URI]", io, global)) return *stop;
     AdminContext context(global, OpenMode::existing);
     auto queued = context.store().transaction(store::Access::read, [](store::Repositories& repositories) {
         return repositories.outbox.list();
@@ -70,7 +70,7 @@ int mail_queue_command(const std::vector<std::string>& args, CommandIo& io) {
 
 int mail_send_command(const std::vector<std::string>& args, CommandIo& io) {
     GlobalOptions global;
-    if (const auto stop = parse_mail_options(args, "mail send [--database FILE]", io, global)) return *stop;
+    if (const auto stop = parse_mail_options(args, "mail send [--database FILE|URI]", io, global)) return *stop;
     AdminContext context(global, OpenMode::existing);
     auto transport = mail::make_transport(context.config().transport);
     mail::Delivery delivery =

@@ -47,7 +47,7 @@ unsigned logins_in_login_path(const Config& config) {
 SharedState::SharedState(const Config& config, ServeMode mode)
     : config(config),
       view(config.site_templates, config.installed_templates, config.template_reload_interval),
-      first_store(store::open_prepared_store(config.database)),
+      first_store(store::open_prepared_store(config.database, config.database_password)),
       site_key(load_site_key(*first_store)),
       csrf(site_key),
       signer(site_key),
@@ -65,7 +65,8 @@ SharedState::SharedState(const Config& config, ServeMode mode)
         sender = std::make_unique<mail::OutboxSender>(config.database, *transport, config.mail_retry,
                                                       [](const std::string& line) {
                                                           std::cerr << "authgate: " << line << std::endl;
-                                                      });
+                                                      },
+                                                      config.database_password);
     }
 }
 
