@@ -1,7 +1,7 @@
 # tests/local.mk -- make check: Boost.Test unit and end-to-end suites, cross-checks, fuzz smoke runs.
 TEST_SUPPORT = tests/support/summary_observer.h tests/support/summary_observer.cpp
 
-check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests
+check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests tests/store/store_tests
 tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/domain_fixture.h tests/unit/domain_fixture.cpp \
 	tests/unit/http_url_test.cpp \
@@ -24,6 +24,20 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_unit_unit_tests_LDADD = $(TEST_LIBS)
+
+# Every repository on a SQLite file and on a throwaway PostgreSQL server (tests/support/postgres_server).
+tests_store_store_tests_SOURCES = $(TEST_SUPPORT) tests/store/main.cpp \
+	tests/support/test_server.h tests/support/test_server.cpp \
+	tests/support/postgres_server.h tests/support/postgres_server.cpp \
+	tests/support/parallel.h \
+	tests/store/backend.h tests/store/backend.cpp \
+	tests/store/users_test.cpp \
+	tests/store/sessions_test.cpp \
+	tests/store/attempts_test.cpp \
+	tests/store/mail_test.cpp \
+	tests/store/migrations_test.cpp
+tests_store_store_tests_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_store_store_tests_LDADD = $(TEST_LIBS)
 
 tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/support/text_util.h tests/support/text_util.cpp \
@@ -62,7 +76,7 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
-TESTS += tests/unit/unit_tests tests/e2e/e2e_tests tests/summarize_test.sh
+TESTS += tests/unit/unit_tests tests/store/store_tests tests/e2e/e2e_tests tests/summarize_test.sh
 
 # Longer fuzzing runs of every libFuzzer target: make fuzz (needs clang).
 FUZZ_TARGETS = $(CRYPTO_FUZZ_TARGETS) $(HOSTILE_FUZZ_TARGETS)
