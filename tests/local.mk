@@ -62,6 +62,7 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/gate_test.cpp \
 	tests/e2e/apache_authorizer_test.cpp \
 	tests/e2e/concurrency_test.cpp \
+	tests/e2e/flask_driver.h tests/e2e/flask_driver.cpp \
 	tests/e2e/flask_database_test.cpp \
 	tests/support/raw_http.h tests/support/raw_http.cpp \
 	tests/e2e/hostile_input_test.cpp \
@@ -72,7 +73,14 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/throttle_race_test.cpp \
 	tests/e2e/anonymous_writes_test.cpp \
 	tests/e2e/uniform_cost_test.cpp \
-	tests/e2e/busy_pool_test.cpp
+	tests/e2e/busy_pool_test.cpp \
+	tests/support/postgres_server.h tests/support/postgres_server.cpp \
+	tests/e2e/postgres_site.h tests/e2e/postgres_site.cpp \
+	tests/e2e/postgresql_test.cpp \
+	tests/e2e/postgresql_hosts_test.cpp \
+	tests/e2e/postgresql_restart_test.cpp \
+	tests/e2e/postgresql_flask_test.cpp \
+	tests/e2e/postgresql_copy_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
