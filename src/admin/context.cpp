@@ -2,7 +2,6 @@
 #include "admin/context.h"
 
 #include <chrono>
-#include <sys/stat.h>
 
 #include "app/audit_log.h"
 
@@ -23,10 +22,9 @@ std::unique_ptr<auth::AuditSink> open_audit(const app::Config& config) {
 }
 
 const std::string& checked_database(const app::Config& config, OpenMode mode) {
-    struct stat info {};
-    if (mode != OpenMode::create && ::stat(config.database.c_str(), &info) != 0)
+    if (mode != OpenMode::create && !store::store_exists(config.database))
         throw store::StoreError("no database at " + config.database);
-    if (mode != OpenMode::inspect) store::prepare_store(config.database);
+    if (mode != OpenMode::inspect) store::prepare_store(config.database, config.database_password);
     return config.database;
 }
 
@@ -35,7 +33,7 @@ const std::string& checked_database(const app::Config& config, OpenMode mode) {
 AdminContext::AdminContext(const GlobalOptions& global, OpenMode mode)
     : config_(app::load_config(global.config_file, global.database)),
       audit_(open_audit(config_)),
-      store_(store::open_store(checked_database(config_, mode))),
+      store_(store::open_store(checked_database(config_, mode), config_.database_password)),
       pool_(0, 1, 1, std::chrono::seconds(config_.hash_wait_seconds)),
       passwords_(pool_, config_.password_policy),
       services_{*store_, passwords_, *audit_, config_.auth} {}

@@ -56,7 +56,7 @@ int stats_command(const std::vector<std::string>& args, CommandIo& io) {
                       .add("remember_chains", counts.remember_chains)
                       .add("attempts_last_hour", counts.recent_attempts)
                       .add("database_bytes", counts.database_bytes)
-                      .add("database", context.config().database)
+                      .add("database", store::redacted(context.config().database))
                       .text()
                << '\n';
         return exit_ok;

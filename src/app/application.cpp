@@ -2,6 +2,7 @@
 #include "app/application.h"
 
 #include <ctime>
+#include <iostream>
 
 #include "web/account_pages.h"
 #include "web/gate.h"
@@ -58,7 +59,7 @@ std::int64_t unix_now() {
 
 Application::Application(SharedState& shared)
     : shared_(shared),
-      store_(store::open_store(shared.config.database)),
+      store_(store::open_store(shared.config.database, shared.config.database_password)),
       auth_{*store_, shared.passwords, shared.audit, shared.config.auth, &shared.mailer},
       services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now,
                 [this](const std::string& path) { return needs_fresh_login(path); }},
@@ -66,6 +67,17 @@ Application::Application(SharedState& shared)
       routes_(make_routes()) {}
 
 http::Response Application::handle(const http::Request& request) {
+    try {
+        return dispatch(request);
+    } catch (const store::StoreUnavailable& failure) {
+        // The database server is down or restarting: a quick 503 the client may retry; the next
+        // request connects again by itself.
+        std::cerr << "authgate: database unavailable, answered 503: " << failure.what() << std::endl;
+        return web::render_retry_later(shared_.view, 503, database_retry_seconds);
+    }
+}
+
+http::Response Application::dispatch(const http::Request& request) {
     // Apache's mod_authnz_fcgi asks about the client's own request, whatever its path.
     if (request.authorizer) return web::check_authorizer(request, services_);
     if (request.path.compare(0, static_prefix.size(), static_prefix) == 0 &&

@@ -20,10 +20,16 @@ public:
     // Opens this thread's own connection to the configured database.
     explicit Application(SharedState& shared);
 
+    // Answers one request; while the database cannot be reached (store::StoreUnavailable) the answer
+    // is 503 with Retry-After: database_retry_seconds.
     http::Response handle(const http::Request& request) override;
     http::Response error_page(int status, const std::string& detail) noexcept override;
 
+    static constexpr long database_retry_seconds = 5;
+
 private:
+    // Routes and answers one request (handle() without the 503 for an unreachable database).
+    http::Response dispatch(const http::Request& request);
     // True when GET `path` is a route that requires a fresh login.
     bool needs_fresh_login(const std::string& path) const;
 

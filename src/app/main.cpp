@@ -20,12 +20,17 @@ namespace {
 
 using namespace authgate;
 
+// The database file --data-group shares: none when the database is on a PostgreSQL server.
+std::string local_database(const app::Config& config) {
+    return store::is_postgresql(config.database) ? std::string() : config.database;
+}
+
 // Learns the cost of every stored hash method in the background, so that the first failed login
 // does not wait for it (the verifier waits only if a failure comes before it is done).
 std::thread start_calibration(app::SharedState& shared) {
     return std::thread([&shared] {
         try {
-            auto store = store::open_store(shared.config.database);
+            auto store = store::open_store(shared.config.database, shared.config.database_password);
             shared.passwords.calibrate(*store);
         } catch (const std::exception& error) {
             std::cerr << "authgate: cannot learn the hash costs yet: " << error.what() << std::endl;
@@ -62,7 +67,7 @@ int run(const app::Config& config) {
             throw app::ConfigError(error.what());
         }
         umask(027);
-        server::share_data_files(config.database, "", data_gid);
+        server::share_data_files(local_database(config), "", data_gid);
     }
     // A socket handed over (systemd, spawn-fcgi, mod_fcgid) wins over --listen, which a shared config
     // file may name; its file belongs to the parent and stays when authgate exits.
@@ -75,12 +80,12 @@ int run(const app::Config& config) {
             return 2;
         }
         app::SharedState shared(config, app::ServeMode::one_request);
-        if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
+        if (!config.data_group.empty()) server::share_data_files(local_database(config), config.audit_log, data_gid);
         app::Application application(shared);
         return server::run_cgi_request(application, config.max_body);
     }
     app::SharedState shared(config, app::ServeMode::server);
-    if (!config.data_group.empty()) server::share_data_files(config.database, config.audit_log, data_gid);
+    if (!config.data_group.empty()) server::share_data_files(local_database(config), config.audit_log, data_gid);
     int listen_fd = inherited_fd;
     std::string socket_path;
     if (listen_fd < 0) {

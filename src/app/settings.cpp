@@ -79,8 +79,13 @@ po::options_description describe_options(Config& config, RawValues& raw) {
 
     po::options_description files("Files");
     files.add_options()
-        ("database,d", po::value(&config.database)->default_value(default_database())->value_name("FILE"),
-         "SQLite database (created and migrated if needed; a Flask users.db works in place)")
+        ("database,d", po::value(&config.database)->default_value(default_database())->value_name("FILE|URI"),
+         "SQLite database file (created and migrated if needed; a Flask users.db works in place), or a "
+         "PostgreSQL database as a libpq URI postgresql://USER@HOST:PORT/DBNAME (migrated if needed; "
+         "several authgate hosts may share it)")
+        ("database-password-file", po::value(&config.database_password_file)->value_name("FILE"),
+         "read the PostgreSQL password from the first line of FILE (never give it in the URI on the "
+         "command line; libpq's PGPASSFILE works too)")
         ("templates", po::value(&config.site_templates)->value_name("DIR"),
          "site template directory, searched before the installed templates")
         ("audit-log", po::value(&config.audit_log)->value_name("FILE"),
@@ -237,7 +242,18 @@ void check(const Config& config) {
     if (config.max_body < 1024 || config.max_body > 64 * 1024 * 1024)
         throw ConfigError("--max-body must be between 1024 and 67108864 bytes");
     if (config.template_reload_interval < 0) throw ConfigError("--template-reload-interval must be 0 or more");
-    if (config.database.empty()) throw ConfigError("--database must name a file");
+    if (config.database.empty()) throw ConfigError("--database must name a file or a postgresql:// URI");
+}
+
+// The first line of the password file, without its line end. Read once, when the settings are read.
+std::string read_password_file(const std::string& file) {
+    std::ifstream stream(file);
+    if (!stream) throw ConfigError("cannot read the database password file " + file);
+    std::string password;
+    std::getline(stream, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (password.empty()) throw ConfigError("the database password file " + file + " is empty");
+    return password;
 }
 
 // Checks and converts what `values` read into `config`.
@@ -246,6 +262,7 @@ void finish(Config& config, const RawValues& raw) {
     config.max_body = raw.max_body;
     apply_account_options(config, raw);
     check(config);
+    if (!config.database_password_file.empty()) config.database_password = read_password_file(config.database_password_file);
 }
 
 // Adds the options of config file `file` to `values` (which already hold the command line's).

@@ -25,7 +25,9 @@ public:
 struct Config {
     std::string listen;               // "unix:/path" or "127.0.0.1:PORT"; empty: inherited socket or CGI
     int threads = 16;                 // request workers; half may hash, a quarter always serve pages
-    std::string database;             // default: $(localstatedir)/lib/authgate/authgate.db
+    std::string database;             // a SQLite file or a postgresql:// URI; default: $(localstatedir)/lib/authgate/authgate.db
+    std::string database_password_file;  // PostgreSQL: the password is the first line of this file; empty: none
+    std::string database_password;    // read from database_password_file when the settings are read
     std::string site_templates;       // searched first; empty: none
     std::string installed_templates;  // the templates shipped with authgate
     std::string static_dir;

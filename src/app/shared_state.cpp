@@ -14,8 +14,8 @@ namespace {
 // The key of CSRF tokens and signed cookies lives in the database, so that every process, host
 // and restart agrees on it.
 std::string load_site_key(const Config& config) {
-    store::prepare_store(config.database);
-    auto store = store::open_store(config.database);
+    store::prepare_store(config.database, config.database_password);
+    auto store = store::open_store(config.database, config.database_password);
     return store->transaction(store::Access::write, [](store::Repositories& repositories) {
         return repositories.meta.get_or_create("csrf_key", crypto::random_token(32));
     });
@@ -62,7 +62,8 @@ SharedState::SharedState(const Config& config, ServeMode mode)
         sender = std::make_unique<mail::OutboxSender>(config.database, *transport, config.mail_retry,
                                                       [](const std::string& line) {
                                                           std::cerr << "authgate: " << line << std::endl;
-                                                      });
+                                                      },
+                                                      config.database_password);
     }
 }
 

@@ -39,8 +39,12 @@ int deliver_due(store::Store& store, Transport& transport, const RetrySettings& 
 }
 
 OutboxSender::OutboxSender(std::string database, Transport& transport, RetrySettings settings,
-                           std::function<void(const std::string&)> log)
-    : database_(std::move(database)), transport_(transport), settings_(settings), log_(std::move(log)) {}
+                           std::function<void(const std::string&)> log, std::string database_password)
+    : database_(std::move(database)),
+      database_password_(std::move(database_password)),
+      transport_(transport),
+      settings_(settings),
+      log_(std::move(log)) {}
 
 OutboxSender::~OutboxSender() {
     stop();
@@ -76,7 +80,7 @@ void OutboxSender::run() {
             woken_ = false;
         }
         try {
-            if (!store) store = store::open_store(database_);
+            if (!store) store = store::open_store(database_, database_password_);
             deliver_due(*store, transport_, settings_, static_cast<std::int64_t>(std::time(nullptr)));
             reported = false;
         } catch (const std::exception& error) {

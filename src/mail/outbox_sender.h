@@ -31,9 +31,10 @@ int deliver_due(store::Store& store, Transport& transport, const RetrySettings& 
 
 class OutboxSender {
 public:
-    // Opens its own store on `database` when started.
+    // Opens its own store on `database` (with `database_password`, see store::open_store) when
+    // started, and again after a store failure.
     OutboxSender(std::string database, Transport& transport, RetrySettings settings,
-                 std::function<void(const std::string&)> log);
+                 std::function<void(const std::string&)> log, std::string database_password = {});
     ~OutboxSender();
     OutboxSender(const OutboxSender&) = delete;
     OutboxSender& operator=(const OutboxSender&) = delete;
@@ -48,6 +49,7 @@ private:
     void run();
 
     std::string database_;
+    std::string database_password_;
     Transport& transport_;
     RetrySettings settings_;
     std::function<void(const std::string&)> log_;

@@ -39,10 +39,12 @@ gid_t group_id(const std::string& name) {
 }
 
 void share_data_files(const std::string& database, const std::string& audit_log, gid_t gid) {
-    int fd = open(database.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, shared_mode);
-    if (fd < 0) fail(database, std::strerror(errno));
-    close(fd);
-    for (const std::string& path : {database, database + "-wal", database + "-shm"}) share(path, gid);
+    if (!database.empty()) {
+        int fd = open(database.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, shared_mode);
+        if (fd < 0) fail(database, std::strerror(errno));
+        close(fd);
+        for (const std::string& path : {database, database + "-wal", database + "-shm"}) share(path, gid);
+    }
     if (!audit_log.empty()) share(audit_log, gid);
 }
 

@@ -16,8 +16,9 @@ public:
 // The numeric id of group `name`; throws DataFilesError when there is no such group.
 gid_t group_id(const std::string& name);
 
-// Creates `database` when missing, then makes it and its -wal and -shm files (those that exist) and
-// `audit_log` (when not empty and present) mode 0640 and owned by group `gid`. Throws DataFilesError.
+// Creates `database` (a SQLite file; "" for none, as for a PostgreSQL store) when missing, then makes
+// it and its -wal and -shm files (those that exist) and `audit_log` (when not empty and present)
+// mode 0640 and owned by group `gid`. Throws DataFilesError.
 void share_data_files(const std::string& database, const std::string& audit_log, gid_t gid);
 
 }  // namespace authgate::server

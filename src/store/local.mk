@@ -1,4 +1,5 @@
-# src/store/local.mk -- the unit of work and repository interfaces; the SQLite backend (sqlite3.h only in store/sqlite/).
+# src/store/local.mk -- the unit of work and repository interfaces; the SQLite backend (sqlite3.h only in
+# store/sqlite/) and the PostgreSQL backend (libpq-fe.h only in store/postgresql/).
 src_libauthgate_a_SOURCES += \
 	src/store/records.h src/store/repositories.h src/store/store.h \
 	src/store/admin_records.h src/store/admin_repository.h src/store/group_repository.h \
@@ -16,7 +17,23 @@ src_libauthgate_a_SOURCES += \
 	src/store/sqlite/attempt_repository.cpp \
 	src/store/sqlite/admin_repositories.h \
 	src/store/sqlite/admin_repository.cpp \
-	src/store/sqlite/group_repository.cpp
+	src/store/sqlite/group_repository.cpp \
+	src/store/open_store.cpp \
+	src/store/postgresql/connection.h src/store/postgresql/connection.cpp \
+	src/store/postgresql/write_lock.h \
+	src/store/postgresql/migrations.h src/store/postgresql/migrations.cpp \
+	src/store/postgresql/repositories.h src/store/postgresql/user_rows.h \
+	src/store/postgresql/postgres_store.h src/store/postgresql/postgres_store.cpp \
+	src/store/postgresql/user_repository.cpp \
+	src/store/postgresql/session_repository.cpp \
+	src/store/postgresql/remember_repository.cpp \
+	src/store/postgresql/attempt_repository.cpp \
+	src/store/postgresql/meta_repository.cpp \
+	src/store/postgresql/group_repository.cpp \
+	src/store/postgresql/admin_repository.cpp \
+	src/store/postgresql/outbox_repository.cpp \
+	src/store/postgresql/token_repository.cpp \
+	src/store/postgresql/account_repository.cpp
 nodist_src_libauthgate_a_SOURCES = src/store/schema_sql.inc
 BUILT_SOURCES += src/store/schema_sql.inc
 CLEANFILES += src/store/schema_sql.inc

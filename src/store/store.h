@@ -37,6 +37,16 @@ struct Repositories {
 class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+    // True when the failure is a UNIQUE or PRIMARY KEY violation (a duplicate row), on any backend.
+    virtual bool is_unique_violation() const { return false; }
+};
+
+// The database cannot be reached right now (a PostgreSQL server down or restarting, a lost
+// connection, a connect timeout). Nothing of the failed transaction was committed; the next
+// transaction on the same Store connects again by itself. The web answers 503 with Retry-After.
+class StoreUnavailable : public StoreError {
+public:
+    using StoreError::StoreError;
 };
 
 // read: a consistent snapshot, no writes. write: takes the write lock at the start, so that a
@@ -64,12 +74,30 @@ public:
     }
 };
 
-// Opens this thread's connection to `database` (a SQLite file path). The schema must be current
-// (see prepare_store). Throws StoreError naming the database when it cannot be opened.
-std::unique_ptr<Store> open_store(const std::string& database);
+// `database` names the backend: a libpq connection URI (postgresql://... or postgres://...) selects
+// PostgreSQL, anything else is a SQLite file path. `password` (PostgreSQL only; empty: none, so
+// the URI, PGPASSWORD or libpq's PGPASSFILE supply it) is passed to libpq as the password
+// connection parameter and never appears in a message.
 
-// Creates the database if needed and brings it to this build's schema (a Flask users.db is
-// extended in place). Safe to run at every start and from several processes at once.
-void prepare_store(const std::string& database);
+// True when `database` is a PostgreSQL connection URI rather than a SQLite file path.
+bool is_postgresql(const std::string& database);
+
+// `database` as it may appear in a message or log: a URI's password (user:PASSWORD@ or
+// password=...) is replaced by "***"; a file path is returned as it is.
+std::string redacted(const std::string& database);
+
+// Opens this thread's connection to `database`. The schema must be current (see prepare_store).
+// Throws StoreError naming the database (redacted) when it cannot be opened, StoreUnavailable when a
+// PostgreSQL server cannot be reached.
+std::unique_ptr<Store> open_store(const std::string& database, const std::string& password = {});
+
+// Creates the database if needed (SQLite; a PostgreSQL database must exist) and brings it to this
+// build's schema (a Flask users.db, or a Flask app's PostgreSQL tables, are extended in place). Safe
+// to run at every start and from several processes or hosts at once.
+void prepare_store(const std::string& database, const std::string& password = {});
+
+// True when `database` exists: a SQLite file that is there, or any PostgreSQL URI (the server
+// answers for itself when it is opened).
+bool store_exists(const std::string& database);
 
 }  // namespace authgate::store

@@ -22,7 +22,7 @@ public:
     DatabaseError(const std::string& what, int code) : StoreError(what), code(code) {}
     int code;
     // True for a UNIQUE or PRIMARY KEY constraint violation.
-    bool is_unique_violation() const;
+    bool is_unique_violation() const override;
 };
 
 // A prepared statement borrowed from a Connection's cache; reset and unbound when destroyed.

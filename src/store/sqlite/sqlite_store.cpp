@@ -1,11 +1,9 @@
-// sqlite_store.cpp -- the SQLite unit of work, and opening a store by its name.
+// sqlite_store.cpp -- the SQLite unit of work, opening and migrating a SQLite store.
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/sqlite/migrations.h"
 
-namespace authgate::store {
-
-namespace sqlite {
+namespace authgate::store::sqlite {
 
 SqliteStore::SqliteStore(const std::string& path)
     : connection_(path),
@@ -27,15 +25,13 @@ void SqliteStore::run(Access access, const std::function<void(Repositories&)>& w
     transaction.commit();
 }
 
-}  // namespace sqlite
-
-std::unique_ptr<Store> open_store(const std::string& database) {
-    return std::make_unique<sqlite::SqliteStore>(database);
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+    return std::make_unique<SqliteStore>(path);
 }
 
-void prepare_store(const std::string& database) {
-    sqlite::Connection connection(database);
-    sqlite::migrate(connection);
+void prepare_sqlite_store(const std::string& path) {
+    Connection connection(path);
+    migrate(connection);
 }
 
-}  // namespace authgate::store
+}  // namespace authgate::store::sqlite

@@ -102,4 +102,8 @@ private:
     Repositories repositories_;
 };
 
+// open_store / prepare_store for a SQLite file (store/open_store.cpp chooses the backend).
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+void prepare_sqlite_store(const std::string& path);
+
 }  // namespace authgate::store::sqlite
