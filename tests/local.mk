@@ -100,5 +100,5 @@ EXTRA_DIST += tests/summarize tests/summarize_test.sh
 EXTRA_DIST += tests/flask_app/app.py tests/flask_app/driver.py \
 	tests/flask_app/templates/base.html tests/flask_app/templates/login.html \
 	tests/flask_app/templates/register.html tests/flask_app/templates/dashboard.html
-EXTRA_DIST += tests/support/smtp_sink.py
+EXTRA_DIST += tests/support/smtp_sink.py tests/support/throwaway-postgres
 EXTRA_DIST += tests/e2e/mixed_hash_db.py
