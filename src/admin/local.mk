@@ -12,5 +12,6 @@ authgate_admin_SOURCES = \
 	src/admin/user_commands.cpp \
 	src/admin/group_session_commands.cpp \
 	src/admin/maintenance_commands.cpp \
-	src/admin/mail_commands.h src/admin/mail_commands.cpp
+	src/admin/mail_commands.h src/admin/mail_commands.cpp \
+	src/admin/copy_command.h src/admin/copy_command.cpp
 authgate_admin_LDADD = $(AUTHGATE_LIBS)

@@ -33,7 +33,7 @@ std::string printable(const std::string& text) {
 int mail_command(const std::vector<std::string>& args, CommandIo& io) {
     std::string database = std::string(AUTHGATE_LOCALSTATEDIR) + "/lib/authgate/authgate.db";
     if (args.empty() || args[0] == "--help") {
-        io.out << "usage: authgate-admin mail queue [--database FILE]\n"
+        io.out << "usage: authgate-admin mail queue [--database FILE|URI]\n"
                   "Lists the mail waiting in the outbox: recipient, attempts, next try and last error.\n";
         return args.empty() ? exit_usage : exit_ok;
     }

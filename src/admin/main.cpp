@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "admin/command.h"
+#include "admin/copy_command.h"
 #include "admin/database_commands.h"
 #include "admin/mail_commands.h"
 #include "admin/password_commands.h"
@@ -41,8 +42,10 @@ constexpr Command kCommands[] = {
     {"hash-password", "[--method M]", "read a password line from stdin and print its hash", hash_password_command},
     {"check-password", "HASH", "read a password line from stdin; exit 0 match, 1 no match, 2 bad hash",
      check_password_command},
-    {"mail", "queue [--database FILE]", "list the mail waiting in the outbox (attempts, next try, last error)",
+    {"mail", "queue [--database FILE|URI]", "list the mail waiting in the outbox (attempts, next try, last error)",
      mail_command},
+    {"copy", "--from FILE --to URI [--force]", "copy a SQLite database into PostgreSQL (ids and hashes kept)",
+     copy_command},
 };
 
 void print_usage(std::ostream& out) {
@@ -50,7 +53,8 @@ void print_usage(std::ostream& out) {
            "       authgate-admin --help | --version\n\n"
            "Options:\n"
            "  -c, --config FILE    read authgate's config file (the database, password rules, lifetimes)\n"
-           "  -d, --database FILE  the database, instead of the config file's\n\n"
+           "  -d, --database FILE  the database (a SQLite file or a postgresql:// URI), instead of the\n"
+           "                       config file's\n\n"
            "Commands (USER is an email or a username):\n";
     for (const Command& command : kCommands) {
         const std::string head = std::string(command.name) + " " + command.synopsis;

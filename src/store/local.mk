@@ -19,6 +19,9 @@ src_libauthgate_a_SOURCES += \
 	src/store/sqlite/admin_repository.cpp \
 	src/store/sqlite/group_repository.cpp \
 	src/store/open_store.cpp \
+	src/store/copy_store.h src/store/copy_store.cpp \
+	src/store/sqlite/dump.h src/store/sqlite/dump.cpp \
+	src/store/postgresql/load_dump.h src/store/postgresql/load_dump.cpp \
 	src/store/postgresql/connection.h src/store/postgresql/connection.cpp \
 	src/store/postgresql/write_lock.h \
 	src/store/postgresql/migrations.h src/store/postgresql/migrations.cpp \

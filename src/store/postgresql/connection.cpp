@@ -9,10 +9,18 @@ namespace authgate::store::postgresql {
 
 namespace {
 
-// libpq's message without its trailing newline.
+// libpq's message on one line: its line breaks (and the tabs after them) become "; ".
 std::string message_of(const char* text) {
-    std::string message = text ? text : "";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    std::string message;
+    for (const char* c = text ? text : ""; *c; ++c) {
+        if (*c == '\n') {
+            while (c[1] == '\t' || c[1] == ' ') ++c;
+            if (c[1]) message += "; ";
+        } else {
+            message += *c;
+        }
+    }
+    while (!message.empty() && message.back() == ' ') message.pop_back();
     return message.empty() ? "unknown error" : message;
 }
 
