@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_sqlite_database_copied_to_postgresql_keeps_its_accounts_a
     auto copied = admin({"copy", "--from", users_db, "--to", postgres.uri()});
     BOOST_TEST_REQUIRE(copied.status == 0, copied.out << copied.err);
     for (const auto& [email, hash] : hashes)
-        BOOST_TEST(postgres.scalar("SELECT password_hash FROM \"user\" WHERE email = '" + email + "'") == hash,
+        BOOST_TEST(postgres.scalar("SELECT password_hash FROM \"user\" WHERE email = :'p1'", {email}) == hash,
                    "hash of " << email);
     BOOST_TEST(postgres.scalar("SELECT count(*) FROM \"user\"") == "3");
 

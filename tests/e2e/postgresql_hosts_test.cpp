@@ -162,8 +162,8 @@ BOOST_AUTO_TEST_CASE(parallel_wrong_logins_over_both_hosts_are_throttled_as_on_o
     // throttle_race_test); a busy answer is uncounted and may take the place of a free one.
     BOOST_TEST(evaluated <= kFree + 1);
     BOOST_TEST(evaluated + busy >= kFree, "a free failure was throttled");
-    BOOST_TEST(site.postgres.scalar("SELECT count(*) FROM authgate_attempt WHERE kind = 'login_account' AND key = '" +
-                                    lower(account.email) + "'") == std::to_string(evaluated));
+    BOOST_TEST(site.postgres.scalar("SELECT count(*) FROM authgate_attempt WHERE kind = 'login_account' AND key = :'p1'",
+                                    {lower(account.email)}) == std::to_string(evaluated));
     std::size_t failures = count_of(server.authgate_log(0), "event=login_failure ") +
                            count_of(server.authgate_log(1), "event=login_failure ");
     BOOST_TEST(failures == static_cast<std::size_t>(evaluated));

@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(register_log_in_dashboard_remember_and_log_out_work_on_post
     BOOST_TEST_REQUIRE(registered.status == 302, registered.body);
     BOOST_TEST(registered.header("Location") == "/login");
     BOOST_TEST(contains(client.get("/login").body, flash_html("success", "Registration successful! Please log in.")));
-    BOOST_TEST(site.postgres.scalar("SELECT username FROM \"user\" WHERE email = '" + account.email + "'") ==
+    BOOST_TEST(site.postgres.scalar("SELECT username FROM \"user\" WHERE email = :'p1'", {account.email}) ==
                account.username);
 
     // The same email again, in other case, is refused.

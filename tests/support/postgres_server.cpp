@@ -159,8 +159,8 @@ PostgresServer::PostgresServer() : bindir_(postgres_bindir()) {
     run_as_owner({"cp", dir_ + "/postgresql.conf.new", dir_ + "/data/postgresql.conf"});
     run_as_owner({"cp", dir_ + "/pg_hba.conf.new", dir_ + "/data/pg_hba.conf"});
     start();
-    query("CREATE DATABASE authgate", "postgres");
-    query("CREATE ROLE password_login NOLOGIN", "postgres");
+    query_in("postgres", "CREATE DATABASE authgate");
+    query_in("postgres", "CREATE ROLE password_login NOLOGIN");
 }
 
 PostgresServer::~PostgresServer() {
@@ -183,22 +183,17 @@ std::string PostgresServer::uri_as(const std::string& user, const std::string& d
 }
 
 std::string PostgresServer::create_database(const std::string& name) {
-    query("CREATE DATABASE " + name, "postgres");
+    query_in("postgres", "CREATE DATABASE " + name);
     return uri(name);
 }
 
 void PostgresServer::create_password_user(const std::string& user, const std::string& password,
                                           const std::string& database) {
-    // A SQL literal ('' for '), read from a file so that the password is on no command line.
+    // A SQL literal ('' for '); query_in passes the SQL in a file, so it is on no command line.
     std::string literal;
     for (char c : password) literal += c == '\'' ? std::string("''") : std::string(1, c);
-    std::string script = dir_ + "/role.sql";
-    write_file(script, "CREATE ROLE " + user + " LOGIN IN ROLE password_login PASSWORD '" + literal + "';\n");
-    auto result = run_in(dir_, {bindir_ + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri(database), "-f",
-                                script});
-    unlink(script.c_str());
-    if (result.status != 0) throw std::runtime_error("cannot create the role " + user + ": " + result.text);
-    query("GRANT ALL ON SCHEMA public TO " + user + "; GRANT ALL ON DATABASE " + database + " TO " + user, database);
+    query_in(database, "CREATE ROLE " + user + " LOGIN IN ROLE password_login PASSWORD '" + literal + "'");
+    query_in(database, "GRANT ALL ON SCHEMA public TO " + user + "; GRANT ALL ON DATABASE " + database + " TO " + user);
 }
 
 void PostgresServer::start() {
@@ -218,16 +213,33 @@ void PostgresServer::restart() {
     start();
 }
 
-std::string PostgresServer::query(const std::string& sql, const std::string& database) const {
-    auto result = run_in(dir_, {bindir_ + "/psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
-                                uri(database), "-c", sql});
-    if (result.status != 0) throw std::runtime_error("psql failed on `" + sql + "`: " + result.text);
-    return result.text;
+std::string PostgresServer::query(const std::string& sql, const std::vector<std::string>& parameters) const {
+    return query_in("authgate", sql, parameters);
 }
 
-std::string PostgresServer::scalar(const std::string& sql, const std::string& database) const {
-    std::string rows = query(sql, database);
+std::string PostgresServer::scalar(const std::string& sql, const std::vector<std::string>& parameters) const {
+    std::string rows = query(sql, parameters);
     return rows.substr(0, rows.find('\n'));
+}
+
+std::string PostgresServer::query_in(const std::string& database, const std::string& sql,
+                                     const std::vector<std::string>& parameters) const {
+    // psql interpolates :'name' in a script file, not in -c; the file is ours alone.
+    std::string script = dir_ + "/query-XXXXXX";
+    int fd = mkstemp(script.data());
+    if (fd < 0) throw std::runtime_error("mkstemp failed in " + dir_);
+    close(fd);
+    write_file(script, sql + "\n");
+    std::vector<std::string> argv = {bindir_ + "/psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"};
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        argv.push_back("-v");
+        argv.push_back("p" + std::to_string(i + 1) + "=" + parameters[i]);
+    }
+    for (const auto& arg : {std::string("-d"), uri(database), std::string("-f"), script}) argv.push_back(arg);
+    auto result = run_in(dir_, argv);
+    unlink(script.c_str());
+    if (result.status != 0) throw std::runtime_error("psql failed on `" + sql + "`: " + result.text);
+    return result.text;
 }
 
 std::string PostgresServer::log() const {

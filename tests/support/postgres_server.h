@@ -55,11 +55,15 @@ public:
     void restart();
     bool running() const { return running_; }
 
-    // Runs `sql` through psql in `database` (as the superuser); rows are lines, columns separated
-    // by '|', NULL as "". Throws std::runtime_error with psql's message when it fails.
-    std::string query(const std::string& sql, const std::string& database = "authgate") const;
+    // Runs `sql` through psql in the `authgate` database, as the superuser; :'p1', :'p2', … in it
+    // are `parameters`, quoted as SQL literals by psql. Rows are lines, columns separated by '|',
+    // NULL as "". Throws std::runtime_error with psql's message when it fails.
+    std::string query(const std::string& sql, const std::vector<std::string>& parameters = {}) const;
     // The first line of query() ("" when no row).
-    std::string scalar(const std::string& sql, const std::string& database = "authgate") const;
+    std::string scalar(const std::string& sql, const std::vector<std::string>& parameters = {}) const;
+    // query() in another database (e.g. "postgres").
+    std::string query_in(const std::string& database, const std::string& sql,
+                         const std::vector<std::string>& parameters = {}) const;
 
     int port() const { return port_; }
     const std::string& dir() const { return dir_; }
