@@ -84,7 +84,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
-TESTS += tests/unit/unit_tests tests/store/store_tests tests/e2e/e2e_tests tests/summarize_test.sh
+TESTS += tests/unit/unit_tests tests/store/store_tests tests/e2e/e2e_tests tests/e2e/flows_on_postgresql.sh \
+	tests/summarize_test.sh
 
 # Longer fuzzing runs of every libFuzzer target: make fuzz (needs clang).
 FUZZ_TARGETS = $(CRYPTO_FUZZ_TARGETS) $(HOSTILE_FUZZ_TARGETS)
@@ -96,7 +97,7 @@ fuzz: $(FUZZ_TARGETS)
 	done
 .PHONY: fuzz
 
-EXTRA_DIST += tests/summarize tests/summarize_test.sh
+EXTRA_DIST += tests/summarize tests/summarize_test.sh tests/e2e/flows_on_postgresql.sh
 EXTRA_DIST += tests/flask_app/app.py tests/flask_app/driver.py \
 	tests/flask_app/templates/base.html tests/flask_app/templates/login.html \
 	tests/flask_app/templates/register.html tests/flask_app/templates/dashboard.html

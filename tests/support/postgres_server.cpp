@@ -130,6 +130,18 @@ void require_postgres() {
     BOOST_TEST_REQUIRE(missing.empty(), "AUTHGATE_REQUIRE_SUITES is set: " << missing);
 }
 
+std::string create_database_on(const std::string& server_uri, const std::string& name) {
+    std::string bindir = postgres_bindir();
+    if (bindir.empty()) throw std::runtime_error(postgres_missing());
+    std::string quoted = "\"";
+    for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += "\"";
+    auto result = run_in("/", {bindir + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server_uri + "/postgres",
+                               "-c", "CREATE DATABASE " + quoted});
+    if (result.status != 0) throw std::runtime_error("cannot create the database " + name + ": " + result.text);
+    return server_uri + "/" + name;
+}
+
 PostgresServer::PostgresServer() : bindir_(postgres_bindir()) {
     if (bindir_.empty()) throw std::runtime_error(postgres_missing());
     std::string pattern = "/tmp/authgate-pg-XXXXXX";

@@ -23,6 +23,11 @@ boost::test_tools::assertion_result postgres_available(boost::unit_test::test_un
 // Fails the current test case (BOOST_TEST_REQUIRE) with the reason when no server can start.
 void require_postgres();
 
+// Creates the database `name` (any text; quoted) on the running server `server_uri`
+// ("postgresql://USER@HOST:PORT", a superuser without a password) with psql; returns its URI.
+// Throws std::runtime_error with psql's message when it fails.
+std::string create_database_on(const std::string& server_uri, const std::string& name);
+
 // One server. When the tests run as root the cluster belongs to the `postgres` user (initdb
 // refuses root) and its programs run through runuser; clients connect over TCP as any user.
 // The superuser is `authgate`, trusted from 127.0.0.1 without a password, except the members of

@@ -21,6 +21,8 @@
 #include <thread>
 #include <unistd.h>
 
+#include "support/postgres_server.h"
+
 namespace authgate::test {
 
 namespace {
@@ -130,6 +132,9 @@ TestServer::TestServer(ServerOptions options) : options_(std::move(options)) {
     for (int host = 0; host < options_.hosts; ++host)
         socket_paths_.push_back(dir_.path() + (host == 0 ? "/authgate.sock" : "/authgate-" + std::to_string(host + 1) + ".sock"));
     database_ = options_.database.empty() ? dir_.path() + "/authgate.db" : options_.database;
+    const char* postgres = std::getenv("AUTHGATE_TEST_POSTGRES");
+    if (options_.database.empty() && postgres && *postgres)
+        database_ = create_database_on(postgres, dir_.path().substr(dir_.path().rfind('/') + 1));
     port_ = free_port();
     try {
         start_authgates();

@@ -28,7 +28,10 @@ struct ServerOptions {
     std::string nginx_max_body = "64k";       // client_max_body_size
     bool under_spawn_fcgi = false;             // start authgate through spawn-fcgi (socket on fd 0)
     bool under_socket_activation = false;      // start authgate through systemd-socket-activate (fd 3)
-    std::string database;                      // default: DIR/authgate.db
+    std::string database;                      // default: DIR/authgate.db, or a new database on the
+                                               // server $AUTHGATE_TEST_POSTGRES names when it is set
+                                               // (postgresql://USER@HOST:PORT; see
+                                               // tests/e2e/flows_on_postgresql.sh)
     std::string nginx_extra_http;              // more directives inside http {}
     std::string nginx_extra_server;            // more directives inside the authgate server {}
     std::string nginx_form_rate = "1000r/s";   // limit_req rate for POST /login and /register
