@@ -24,10 +24,12 @@ std::string message_of(const char* text) {
     return message.empty() ? "unknown error" : message;
 }
 
-// SQLSTATEs that mean the server is going away or cannot take the connection now: class 08
-// (connection exception), 57P01-57P03 (administrator/crash shutdown, cannot connect now).
+// SQLSTATEs that mean the server is going away or cannot serve us now: class 08 (connection
+// exception), 57P01-57P03 (administrator/crash shutdown, cannot connect now), 55P03 (a lock not
+// granted within lock_timeout).
 bool means_unavailable(const std::string& sqlstate) {
-    return sqlstate.compare(0, 2, "08") == 0 || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03";
+    return sqlstate.compare(0, 2, "08") == 0 || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03" ||
+           sqlstate == "55P03";
 }
 
 // `text` where PostgreSQL would refuse it (a NUL byte, bytes that are not UTF-8) has those bytes
@@ -155,8 +157,9 @@ void Connection::fail(pg_result* result, const std::string& context) {
     std::string message = message_of(result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr);
     if (message == "unknown error" && conn_) message = message_of(PQerrorMessage(conn_));
     PQclear(result);
-    if (!usable() || means_unavailable(sqlstate))
-        throw StoreUnavailable("lost the connection to " + name_ + " (" + context + "): " + message);
+    if (!usable()) throw StoreUnavailable("lost the connection to " + name_ + " (" + context + "): " + message);
+    if (means_unavailable(sqlstate))
+        throw StoreUnavailable("database " + name_ + " cannot serve now (" + context + "): " + message);
     throw DatabaseError(context + ": " + message, sqlstate);
 }
 

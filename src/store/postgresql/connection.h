@@ -78,7 +78,8 @@ public:
     Connection& operator=(const Connection&) = delete;
 
     // Runs `sql` ($1, $2... placeholders) as a named prepared statement, prepared on this connection at
-    // its first use. Throws StoreUnavailable when the connection is lost, DatabaseError otherwise.
+    // its first use. Throws StoreUnavailable when the connection is lost, the server is shutting
+    // down or a lock wait timed out; DatabaseError otherwise.
     Result run(const std::string& sql, std::initializer_list<Param> params = {});
     // Runs one or more statements without parameters (schema, BEGIN/COMMIT); throws as run() does.
     void exec(const std::string& sql);

@@ -98,8 +98,8 @@ CopyResult load_locked(Connection& db, const DatabaseDump& dump, bool replace) {
 }  // namespace
 
 CopyResult load_dump(Connection& connection, const DatabaseDump& dump, bool replace) {
-    connection.exec(begin_write_sql);
     try {
+        connection.exec(begin_write_sql);
         CopyResult result = load_locked(connection, dump, replace);
         connection.exec(result.refused ? "ROLLBACK" : "COMMIT");
         return result;

@@ -116,8 +116,8 @@ int schema_version(Connection& connection) {
 void migrate(Connection& connection) {
     // The common case, every start of a CGI request among them: one read, nothing to do.
     if (schema_version(connection) == current_schema_version()) return;
-    connection.exec(begin_write_sql);
     try {
+        connection.exec(begin_write_sql);
         connection.exec(version_table);
         int version = schema_version(connection);
         if (version > current_schema_version())

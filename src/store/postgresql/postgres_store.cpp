@@ -28,15 +28,37 @@ PostgresStore::PostgresStore(const std::string& uri, const std::string& password
       accounts_(connection_),
       repositories_{users_, sessions_, remember_, attempts_, meta_, groups_, admin_, outbox_, tokens_, accounts_} {}
 
+void PostgresStore::rollback_quietly() {
+    if (!connection_.usable()) return;  // the server rolls back a lost connection's transaction itself
+    try {
+        connection_.exec("ROLLBACK");
+    } catch (...) {
+        // The connection broke meanwhile: the same.
+    }
+}
+
 void PostgresStore::begin(Access access) {
     if (!connection_.usable()) connection_.reconnect();
     try {
         connection_.exec(begin_sql(access));
     } catch (const StoreUnavailable&) {
+        // A lock wait that timed out: the connection is fine, the transaction is given up.
+        if (connection_.usable()) {
+            rollback_quietly();
+            throw;
+        }
         // The server restarted since this connection's last use: nothing has run yet, so one new
         // connection and one more try are safe.
         connection_.reconnect();
-        connection_.exec(begin_sql(access));
+        try {
+            connection_.exec(begin_sql(access));
+        } catch (...) {
+            rollback_quietly();
+            throw;
+        }
+    } catch (...) {
+        rollback_quietly();
+        throw;
     }
 }
 
@@ -46,13 +68,7 @@ void PostgresStore::run(Access access, const std::function<void(Repositories&)>&
         work(repositories_);
         connection_.exec("COMMIT");
     } catch (...) {
-        if (connection_.usable()) {
-            try {
-                connection_.exec("ROLLBACK");
-            } catch (...) {
-                // The connection broke meanwhile; the server rolls the transaction back itself.
-            }
-        }
+        rollback_quietly();
         throw;
     }
 }

@@ -24,7 +24,10 @@ public:
     Connection& connection() { return connection_; }
 
 private:
+    // Opens the transaction; on failure none is left open.
     void begin(Access access);
+    // ROLLBACK when the connection still works, ignoring a failure.
+    void rollback_quietly();
 
     Connection connection_;
     PgUserRepository users_;
