@@ -167,10 +167,6 @@ BOOST_AUTO_TEST_CASE(parallel_wrong_logins_over_both_hosts_are_throttled_as_on_o
     std::size_t failures = count_of(server.authgate_log(0), "event=login_failure ") +
                            count_of(server.authgate_log(1), "event=login_failure ");
     BOOST_TEST(failures == static_cast<std::size_t>(evaluated));
-
-    // Afterwards the right password is throttled too, on whichever host it lands.
-    HttpClient owner(server.base_url());
-    for (int i = 0; i < 2; ++i) BOOST_TEST(log_in(owner, account.email, account.password).status == 429);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

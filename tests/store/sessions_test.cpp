@@ -73,7 +73,7 @@ AUTHGATE_STORE_CASE(sessions_end_by_chain_by_id_and_by_idle_and_absolute_limits)
         r.sessions.create(new_session(user, "c1", 100, "chain"));
         r.sessions.create(new_session(user, "c2", 100, "chain"));
         auto by_id = r.sessions.create(new_session(user, "plain", 100));
-        auto idle = r.sessions.create(new_session(user, "idle", 100));
+        r.sessions.create(new_session(user, "idle", 100));
         auto old = r.sessions.create(new_session(user, "old", 10));
         auto fine = r.sessions.create(new_session(user, "fine", 100));
         r.sessions.touch(old, 500);
@@ -87,7 +87,6 @@ AUTHGATE_STORE_CASE(sessions_end_by_chain_by_id_and_by_idle_and_absolute_limits)
         BOOST_TEST(!r.sessions.find_with_user("idle").has_value());
         BOOST_TEST(!r.sessions.find_with_user("old").has_value());
         BOOST_TEST(r.sessions.find_with_user("fine").has_value());
-        (void)idle;
     });
 }
 
