@@ -80,7 +80,8 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/postgresql_hosts_test.cpp \
 	tests/e2e/postgresql_restart_test.cpp \
 	tests/e2e/postgresql_flask_test.cpp \
-	tests/e2e/postgresql_copy_test.cpp
+	tests/e2e/postgresql_copy_test.cpp \
+	tests/e2e/postgresql_mail_test.cpp
 tests_e2e_e2e_tests_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_e2e_e2e_tests_LDADD = $(TEST_LIBS)
 
