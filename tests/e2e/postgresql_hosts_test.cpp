@@ -1,6 +1,7 @@
 // postgresql_hosts_test.cpp -- two authgate hosts on one PostgreSQL database behind one nginx
 // upstream (round robin): a login made on one host is seen on the other, a logout on either ends it
-// on both, and parallel wrong logins spread over both hosts are throttled as on one.
+// on both, a remember chain rotated on one host detects theft on the other, and parallel wrong
+// logins spread over both hosts are throttled as on one.
 #include <boost/test/unit_test.hpp>
 #include <curl/curl.h>
 #include <set>
@@ -167,6 +168,48 @@ BOOST_AUTO_TEST_CASE(parallel_wrong_logins_over_both_hosts_are_throttled_as_on_o
     std::size_t failures = count_of(server.authgate_log(0), "event=login_failure ") +
                            count_of(server.authgate_log(1), "event=login_failure ");
     BOOST_TEST(failures == static_cast<std::size_t>(evaluated));
+}
+
+BOOST_AUTO_TEST_CASE(a_remember_chain_rotated_on_one_host_detects_theft_on_the_other) {
+    require_postgres();
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    PostgresSite site(2);
+    const TestServer& server = *site.server;
+    Account account = unique_account("pgtheft");
+    HttpClient registrar(server.base_url());
+    BOOST_TEST_REQUIRE(register_account(registrar, account).status == 302);
+    Cookies laptop;
+    auto form = direct_request(server.socket_path(0), "GET", "/login", laptop);
+    auto logged_in = direct_request(server.socket_path(0), "POST", "/login", laptop,
+                                    {{"email", account.email}, {"password", account.password}, {"remember", "on"},
+                                     {"csrf_token", input_value(form.body, "csrf_token")}});
+    BOOST_TEST_REQUIRE(logged_in.status == 302);
+    const std::string old_value = laptop["remember_token"];
+    BOOST_TEST_REQUIRE(!old_value.empty());
+    const std::string selector = old_value.substr(0, old_value.find(':'));
+
+    // The owner comes back on host 1: a new session, the validator rotated.
+    Cookies owner = {{"remember_token", old_value}};
+    BOOST_TEST_REQUIRE(direct_request(server.socket_path(1), "GET", "/dashboard", owner).status == 200);
+    BOOST_TEST(owner["remember_token"] != old_value);
+    // The old value on host 0 within the grace window (a second tab): let in, no alarm.
+    Cookies tab = {{"remember_token", old_value}};
+    BOOST_TEST(direct_request(server.socket_path(0), "GET", "/dashboard", tab).status == 200);
+    // After the grace window the old value is theft, whichever host sees it.
+    site.postgres.query("UPDATE authgate_remember SET rotated_at = rotated_at - 3600 WHERE selector = :'p1'", {selector});
+    Cookies thief = {{"remember_token", old_value}};
+    auto stolen = direct_request(server.socket_path(0), "GET", "/dashboard", thief);
+    BOOST_TEST(stolen.status == 302);
+    BOOST_TEST(stolen.location == "/login?next=%2Fdashboard");
+    BOOST_TEST(contains(server.authgate_log(0) + server.authgate_log(1), "event=remember_token_theft"));
+    BOOST_TEST(site.postgres.scalar("SELECT count(*) FROM authgate_remember WHERE selector = :'p1'", {selector}) == "0");
+    // The sessions opened from the chain ended on every host: the owner's (host 1) and the tab's.
+    Cookies owner_session = {{"session", owner["session"]}};
+    Cookies tab_session = {{"session", tab["session"]}};
+    for (int host : {0, 1}) {
+        BOOST_TEST(direct_request(server.socket_path(host), "GET", "/dashboard", owner_session).status == 302);
+        BOOST_TEST(direct_request(server.socket_path(host), "GET", "/dashboard", tab_session).status == 302);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
