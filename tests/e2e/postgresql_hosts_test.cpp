@@ -1,6 +1,6 @@
 // postgresql_hosts_test.cpp -- two authgate hosts on one PostgreSQL database behind one nginx
 // upstream (round robin): a login made on one host is seen on the other, a logout on either ends it
-// on both, a remember chain rotated on one host detects theft on the other, and parallel wrong
+// on both, session limits and a remember chain's theft detection hold across hosts, and parallel wrong
 // logins spread over both hosts are throttled as on one.
 #include <boost/test/unit_test.hpp>
 #include <curl/curl.h>
@@ -209,6 +209,37 @@ BOOST_AUTO_TEST_CASE(a_remember_chain_rotated_on_one_host_detects_theft_on_the_o
     for (int host : {0, 1}) {
         BOOST_TEST(direct_request(server.socket_path(host), "GET", "/dashboard", owner_session).status == 302);
         BOOST_TEST(direct_request(server.socket_path(host), "GET", "/dashboard", tab_session).status == 302);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_idle_and_absolute_session_limits_hold_on_both_hosts) {
+    require_postgres();
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    PostgresSite site(2, {"--session-idle-minutes", "1", "--session-absolute-hours", "1"});
+    const TestServer& server = *site.server;
+    Account account = unique_account("pglimits");
+    HttpClient registrar(server.base_url());
+    BOOST_TEST_REQUIRE(register_account(registrar, account).status == 302);
+    const std::string now = "extract(epoch from now())::bigint";
+    for (const char* limit : {"idle", "absolute"}) {
+        BOOST_TEST_CONTEXT("the " << limit << " limit") {
+            Cookies cookies;
+            BOOST_TEST_REQUIRE(direct_log_in(server, 0, 0, cookies, account).status == 302);
+            std::string hash = sha256_hex(cookies["session"]);
+            bool idle = std::string(limit) == "idle";
+            // Within the limit on host 1, then past it on host 0.
+            std::string within = idle ? "UPDATE authgate_session SET last_seen_at = " + now + " - 30"
+                                      : "UPDATE authgate_session SET created_at = " + now + " - 3000, last_seen_at = " + now;
+            std::string past = idle ? "UPDATE authgate_session SET last_seen_at = " + now + " - 90"
+                                    : "UPDATE authgate_session SET created_at = " + now + " - 3700, last_seen_at = " + now;
+            BOOST_TEST_REQUIRE(site.postgres.scalar(within + " WHERE token_hash = :'p1' RETURNING 1", {hash}) == "1");
+            BOOST_TEST(direct_request(server.socket_path(1), "GET", "/dashboard", cookies).status == 200);
+            BOOST_TEST_REQUIRE(site.postgres.scalar(past + " WHERE token_hash = :'p1' RETURNING 1", {hash}) == "1");
+            auto expired = direct_request(server.socket_path(0), "GET", "/dashboard", cookies);
+            BOOST_TEST(expired.status == 302);
+            BOOST_TEST(expired.location == "/login?next=%2Fdashboard");
+            BOOST_TEST(direct_request(server.socket_path(1), "GET", "/dashboard", cookies).status == 302);
+        }
     }
 }
 
