@@ -1,12 +1,13 @@
 # nginx/local.mk -- the nginx server block, the gate's snippets and examples (installed with this installation's paths), and the private-configuration writer.
 NGINX_SNIPPETS = nginx/authgate.conf nginx/authgate-gate.conf nginx/authgate-protect.conf nginx/demo-private.conf \
-	nginx/examples/static-site.conf nginx/examples/proxied-app.conf nginx/examples/php-app.conf nginx/examples/api.conf
+	nginx/examples/static-site.conf nginx/examples/proxied-app.conf nginx/examples/php-app.conf nginx/examples/api.conf \
+	nginx/examples/several-hosts.conf
 EXTRA_DIST += $(NGINX_SNIPPETS) nginx/private-conf
 nginxconfdir = $(pkgdatadir)/nginx
 
 # The file in the source tree names the default paths; the installed copy names the real ones.
 NGINX_CONF_PATHS = sed -e 's|/usr/local/share/authgate/|$(pkgdatadir)/|g' \
-	-e 's|unix:/run/authgate/authgate.sock|unix:$(runstatedir)/authgate/authgate.sock|'
+	-e 's|unix:/run/authgate/|unix:$(runstatedir)/authgate/|'
 
 INSTALL_DATA_LOCAL += install-nginx-conf install-example-config
 UNINSTALL_LOCAL += uninstall-nginx-conf uninstall-example-config

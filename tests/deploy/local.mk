@@ -5,6 +5,7 @@ tests_deploy_deploy_tests_SOURCES = $(TEST_SUPPORT) tests/deploy/main.cpp \
 	tests/support/text_util.h tests/support/text_util.cpp \
 	tests/support/http_client.h tests/support/http_client.cpp \
 	tests/support/test_server.h tests/support/test_server.cpp \
+	tests/support/postgres_server.h tests/support/postgres_server.cpp \
 	tests/support/auth_flow.h tests/support/auth_flow.cpp \
 	tests/support/apache_server.h tests/support/apache_server.cpp \
 	tests/deploy/login_flow.h tests/deploy/login_flow.cpp \

@@ -4,8 +4,8 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cstdlib>
-#include <sstream>
 
+#include "flask_driver.h"
 #include "support/auth_flow.h"
 #include "support/http_client.h"
 #include "support/sqlite_peek.h"
@@ -15,53 +15,7 @@ using namespace authgate::test;
 
 namespace {
 
-using Answer = std::vector<std::string>;
-
-// Why the Flask app cannot run here ("" when it can): the system Python must import Flask,
-// Flask-Login and Flask-SQLAlchemy (Debian's python3-flask, -flask-login, -flask-sqlalchemy).
-std::string flask_missing() {
-    auto result = run_command({required_env("SYSTEM_PYTHON3"), "-c", "import flask, flask_login, flask_sqlalchemy"},
-                              "", {"PYTHONDONTWRITEBYTECODE=1"});
-    if (result.status == 0) return "";
-    std::string reason = result.err.empty() ? "exit " + std::to_string(result.status) : result.err;
-    while (!reason.empty() && reason.back() == '\n') reason.pop_back();
-    auto last_line = reason.rfind('\n');
-    if (last_line != std::string::npos) reason = reason.substr(last_line + 1);
-    return required_env("SYSTEM_PYTHON3") + " cannot import Flask, Flask-Login and Flask-SQLAlchemy (" + reason +
-           "); install python3-flask python3-flask-login python3-flask-sqlalchemy";
-}
-
-// Runs tests/flask_app/driver.py with one command per line (fields joined by tabs); returns
-// one answer per command, split on tabs.
-std::vector<Answer> run_flask(const std::string& database, const std::vector<std::vector<std::string>>& commands) {
-    std::string input;
-    for (const auto& command : commands) {
-        std::string line;
-        for (const auto& field : command) line += (line.empty() ? "" : "\t") + field;
-        input += line + "\n";
-    }
-    auto result = run_command({required_env("SYSTEM_PYTHON3"),
-                               required_env("AUTHGATE_SRCDIR") + "/tests/flask_app/driver.py", database},
-                              input, {"PYTHONDONTWRITEBYTECODE=1"});
-    if (result.status != 0) throw std::runtime_error("tests/flask_app/driver.py failed: " + result.err);
-    std::vector<Answer> answers;
-    std::istringstream lines(result.out);
-    for (std::string line; std::getline(lines, line);) {
-        Answer answer;
-        std::size_t start = 0;
-        for (;;) {
-            auto tab = line.find('\t', start);
-            answer.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos) break;
-            start = tab + 1;
-        }
-        answers.push_back(answer);
-    }
-    if (answers.size() != commands.size())
-        throw std::runtime_error("tests/flask_app/driver.py answered " + std::to_string(answers.size()) + " lines for " +
-                                 std::to_string(commands.size()) + " commands: " + result.out + result.err);
-    return answers;
-}
+using Answer = FlaskAnswer;
 
 ServerOptions database_options(const std::string& database) {
     ServerOptions options;

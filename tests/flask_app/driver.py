@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-# driver.py -- drives tests/flask_app/app.py (through Flask's test client) on a given SQLite file,
-# for the end-to-end test of sharing one users.db between Flask and authgate.
+# driver.py -- drives tests/flask_app/app.py (through Flask's test client) on a given SQLite file
+# or database URI, for the end-to-end tests of sharing one database between Flask and authgate.
 #
-# usage: driver.py DB_PATH  < commands
+# usage: driver.py DB_PATH|URI  < commands     (a URI, e.g. postgresql://USER@HOST:PORT/DB, goes to
+#                                               SQLAlchemy as it is; PostgreSQL needs python3-psycopg2)
 # One command per line, fields separated by tabs; one answer line per command, tab-separated:
 #   register EMAIL USERNAME PASSWORD  -> STATUS LOCATION           (POST /register)
 #   login EMAIL PASSWORD              -> STATUS LOCATION DASHBOARD  (POST /login, then GET /dashboard:
@@ -29,10 +30,14 @@ sys.dont_write_bytecode = True
 
 def main():
     if len(sys.argv) != 2:
-        sys.exit("usage: driver.py DB_PATH < commands")
-    os.environ["AUTHGATE_FLASK_DATABASE"] = os.path.abspath(sys.argv[1])
+        sys.exit("usage: driver.py DB_PATH|URI < commands")
+    if "://" in sys.argv[1]:
+        os.environ.pop("AUTHGATE_FLASK_DATABASE", None)
+        os.environ["SQLALCHEMY_DATABASE_URI"] = sys.argv[1]
+    else:
+        os.environ["AUTHGATE_FLASK_DATABASE"] = os.path.abspath(sys.argv[1])
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import app as fixture  # noqa: E402  (reads AUTHGATE_FLASK_DATABASE on import)
+    import app as fixture  # noqa: E402  (reads the database from the environment on import)
     from werkzeug.security import check_password_hash, generate_password_hash
 
     def make_hash(method, password):

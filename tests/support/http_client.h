@@ -37,6 +37,8 @@ public:
 
     // The cookie jar: updated from every Set-Cookie, sent with every request.
     std::map<std::string, std::string> cookies;
+    // A request not answered within this many seconds throws std::runtime_error.
+    long timeout_seconds = 60;
 
     // application/x-www-form-urlencoded encoding of `fields`.
     static std::string encode_form(const FormFields& fields);

@@ -21,6 +21,8 @@
 #include <thread>
 #include <unistd.h>
 
+#include "support/postgres_server.h"
+
 namespace authgate::test {
 
 namespace {
@@ -126,11 +128,21 @@ int free_port() {
 }
 
 TestServer::TestServer(ServerOptions options) : options_(std::move(options)) {
-    socket_path_ = dir_.path() + "/authgate.sock";
+    if (options_.hosts < 1) throw std::invalid_argument("ServerOptions::hosts must be at least 1");
+    for (int host = 0; host < options_.hosts; ++host)
+        socket_paths_.push_back(dir_.path() + (host == 0 ? "/authgate.sock" : "/authgate-" + std::to_string(host + 1) + ".sock"));
     database_ = options_.database.empty() ? dir_.path() + "/authgate.db" : options_.database;
+    const char* postgres = std::getenv("AUTHGATE_TEST_POSTGRES");
+    if (options_.database.empty() && postgres && *postgres)
+        database_ = create_database_on(postgres, dir_.path().substr(dir_.path().rfind('/') + 1));
     port_ = free_port();
-    start_authgate();
-    start_nginx();
+    try {
+        start_authgates();
+        start_nginx();
+    } catch (...) {
+        for (int host = 0; host < hosts(); ++host) stop_authgate(SIGTERM, host);
+        throw;
+    }
 }
 
 TestServer::~TestServer() {
@@ -138,55 +150,71 @@ TestServer::~TestServer() {
         kill(nginx_pid_, SIGQUIT);
         wait_exit(nginx_pid_, std::chrono::seconds(10));
     }
-    if (authgate_pid_ > 0) stop_authgate(SIGTERM);
+    for (int host = 0; host < hosts(); ++host) stop_authgate(SIGTERM, host);
 }
 
 std::string TestServer::base_url() const {
     return "http://127.0.0.1:" + std::to_string(port_);
 }
 
-void TestServer::start_authgate() {
+// Every host is started first, then each socket is waited for, so that hosts start together.
+void TestServer::start_authgates() {
     std::string srcdir = required_env("AUTHGATE_SRCDIR");
-    std::vector<std::string> argv;
-    if (options_.under_spawn_fcgi) {
-        argv = {required_env("SPAWN_FCGI"), "-n", "-s", socket_path_, "-M", "0600", "--",
-                required_env("AUTHGATE_BIN")};
-    } else if (options_.under_socket_activation) {
-        argv = {required_env("SYSTEMD_SOCKET_ACTIVATE"), "-l", socket_path_, required_env("AUTHGATE_BIN")};
-    } else {
-        argv = {required_env("AUTHGATE_BIN"), "--listen", "unix:" + socket_path_};
-    }
-    for (const std::string& arg : {std::string("--database"), database_, std::string("--template-root"),
-                                   srcdir + "/templates", std::string("--static"), srcdir + "/static"})
-        argv.push_back(arg);
-    // Four workers unless the test chose its own number.
-    const auto& args = options_.authgate_args;
-    if (std::find(args.begin(), args.end(), "--threads") == args.end()) {
-        argv.push_back("--threads");
-        argv.push_back("4");
-    }
-    argv.insert(argv.end(), options_.authgate_args.begin(), options_.authgate_args.end());
-    authgate_pid_ = spawn(argv, dir_.path() + "/authgate.log");
-    auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (!can_connect_unix(socket_path_)) {
-        int status = 0;
-        if (waitpid(authgate_pid_, &status, WNOHANG) == authgate_pid_) {
-            authgate_pid_ = -1;
-            throw std::runtime_error("authgate exited at start: " + authgate_log());
+    for (int host = 0; host < hosts(); ++host) {
+        const std::string& socket_path = socket_paths_[host];
+        std::vector<std::string> argv;
+        if (options_.under_spawn_fcgi) {
+            argv = {required_env("SPAWN_FCGI"), "-n", "-s", socket_path, "-M", "0600", "--",
+                    required_env("AUTHGATE_BIN")};
+        } else if (options_.under_socket_activation) {
+            argv = {required_env("SYSTEMD_SOCKET_ACTIVATE"), "-l", socket_path, required_env("AUTHGATE_BIN")};
+        } else {
+            argv = {required_env("AUTHGATE_BIN"), "--listen", "unix:" + socket_path};
         }
-        if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("authgate did not start");
-        std::this_thread::sleep_for(20ms);
+        for (const std::string& arg : {std::string("--database"), database_, std::string("--template-root"),
+                                       srcdir + "/templates", std::string("--static"), srcdir + "/static"})
+            argv.push_back(arg);
+        // Four workers unless the test chose its own number.
+        const auto& args = options_.authgate_args;
+        if (std::find(args.begin(), args.end(), "--threads") == args.end()) {
+            argv.push_back("--threads");
+            argv.push_back("4");
+        }
+        argv.insert(argv.end(), options_.authgate_args.begin(), options_.authgate_args.end());
+        authgate_pids_.push_back(spawn(argv, log_path(host)));
     }
+    auto deadline = std::chrono::steady_clock::now() + 20s;
+    for (int host = 0; host < hosts(); ++host) {
+        while (!can_connect_unix(socket_paths_[host])) {
+            int status = 0;
+            if (waitpid(authgate_pids_[host], &status, WNOHANG) == authgate_pids_[host]) {
+                authgate_pids_[host] = -1;
+                throw std::runtime_error("authgate exited at start: " + authgate_log(host));
+            }
+            if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("authgate did not start");
+            std::this_thread::sleep_for(20ms);
+        }
+    }
+}
+
+std::string TestServer::log_path(int host) const {
+    return dir_.path() + (host == 0 ? "/authgate.log" : "/authgate-" + std::to_string(host + 1) + ".log");
 }
 
 // nginx/private-conf writes the configuration, as it does for ./quickstart and bench/http.
 void TestServer::write_nginx_config() {
     std::string srcdir = required_env("AUTHGATE_SRCDIR");
-    auto result = run_command({"/bin/sh", srcdir + "/nginx/private-conf", "--max-body", options_.nginx_max_body,
-                               "--form-rate", options_.nginx_form_rate, "--http", options_.nginx_extra_http,
-                               "--server", options_.nginx_extra_server, "--fastcgi", options_.nginx_extra_fastcgi,
-                               "--connections", "256", dir_.path(), std::to_string(port_), socket_path_,
-                               srcdir + "/static"});
+    std::vector<std::string> argv = {"/bin/sh", srcdir + "/nginx/private-conf", "--max-body", options_.nginx_max_body,
+                                     "--form-rate", options_.nginx_form_rate, "--http", options_.nginx_extra_http,
+                                     "--server", options_.nginx_extra_server, "--fastcgi", options_.nginx_extra_fastcgi,
+                                     "--connections", "256"};
+    for (int host = 1; host < hosts(); ++host) {
+        argv.push_back("--upstream");
+        argv.push_back(socket_paths_[host]);
+    }
+    for (const auto& arg : {dir_.path(), std::to_string(port_), socket_paths_[0], srcdir + "/static"})
+        argv.push_back(arg);
+    auto result = run_command(argv);
     if (result.status != 0) throw std::runtime_error("nginx/private-conf failed: " + result.out + result.err);
 }
 
@@ -208,20 +236,20 @@ void TestServer::start_nginx() {
     }
 }
 
-void TestServer::signal_authgate(int signal) const {
-    if (authgate_pid_ > 0) kill(authgate_pid_, signal);
+void TestServer::signal_authgate(int signal, int host) const {
+    if (authgate_pids_.at(host) > 0) kill(authgate_pids_[host], signal);
 }
 
-int TestServer::stop_authgate(int signal) {
-    if (authgate_pid_ <= 0) return -1;
-    kill(authgate_pid_, signal);
-    int status = wait_exit(authgate_pid_, std::chrono::seconds(20));
-    authgate_pid_ = -1;
+int TestServer::stop_authgate(int signal, int host) {
+    if (host >= static_cast<int>(authgate_pids_.size()) || authgate_pids_[host] <= 0) return -1;
+    kill(authgate_pids_[host], signal);
+    int status = wait_exit(authgate_pids_[host], std::chrono::seconds(20));
+    authgate_pids_[host] = -1;
     return status;
 }
 
-std::string TestServer::authgate_log() const {
-    return read_file(dir_.path() + "/authgate.log");
+std::string TestServer::authgate_log(int host) const {
+    return read_file(log_path(host));
 }
 
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& input,
