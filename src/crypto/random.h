@@ -3,13 +3,16 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace authgate::crypto {
 
-// `n` bytes from the OS generator (getrandom / /dev/urandom through Crypto++'s
-// OS_GenerateRandomBlock, non-blocking). Safe to call from any thread; no state is kept.
+// `n` bytes from the OS generator (getrandom(2)). Safe to call from any thread; no state is kept.
 // Throws if the operating system cannot supply randomness.
 std::string random_bytes(std::size_t n);
+
+// base64url (RFC 4648 section 5) of `bytes`, without padding.
+std::string base64url_encode(std::string_view bytes);
 
 // `n_bytes` random bytes as base64url without padding ([A-Za-z0-9_-], cookie- and URL-safe);
 // the result has ceil(4 * n_bytes / 3) characters. Use n_bytes >= 16 for secrets (128 bits).

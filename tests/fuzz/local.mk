@@ -7,6 +7,7 @@
 HOSTILE_FUZZ_HTTP_FILES = \
 	src/http/request.h src/http/request.cpp \
 	src/http/request_parser.h src/http/request_parser.cpp \
+	src/http/cookie_header.h src/http/cookie_header.cpp \
 	src/http/response.h src/http/response.cpp \
 	src/http/url.h src/http/url.cpp \
 	src/http/text.h src/http/text.cpp \

@@ -9,6 +9,9 @@
 #include <thread>
 #include <vector>
 
+#include <cryptopp/base64.h>
+#include <cryptopp/filters.h>
+
 #include "crypto/random.h"
 #include "crypto/secure_clear.h"
 
@@ -40,6 +43,25 @@ BOOST_AUTO_TEST_CASE(random_bytes_use_every_byte_value) {
     std::array<bool, 256> seen{};
     for (unsigned char c : bytes) seen[c] = true;
     for (bool s : seen) BOOST_TEST(s);
+}
+
+BOOST_AUTO_TEST_CASE(base64url_encode_matches_rfc_4648_and_crypto_plus_plus) {
+    // RFC 4648 section 10, in the URL alphabet and without padding.
+    BOOST_TEST(base64url_encode("") == "");
+    BOOST_TEST(base64url_encode("f") == "Zg");
+    BOOST_TEST(base64url_encode("fo") == "Zm8");
+    BOOST_TEST(base64url_encode("foo") == "Zm9v");
+    BOOST_TEST(base64url_encode("foob") == "Zm9vYg");
+    BOOST_TEST(base64url_encode("fooba") == "Zm9vYmE");
+    BOOST_TEST(base64url_encode("foobar") == "Zm9vYmFy");
+    // Every byte value, in each position of a group, against Crypto++'s encoder.
+    std::string bytes;
+    for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(255 - i));
+    for (std::size_t n = 0; n <= bytes.size(); n += 1) {
+        std::string part = bytes.substr(0, n), expected;
+        CryptoPP::StringSource source(part, true, new CryptoPP::Base64URLEncoder(new CryptoPP::StringSink(expected), false));
+        BOOST_TEST(base64url_encode(part) == expected, "length " << n);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(random_token_is_unpadded_base64url_of_the_right_length) {

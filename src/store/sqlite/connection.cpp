@@ -87,11 +87,33 @@ Connection::Connection(const std::string& path) : path_(path) {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
     try {
-        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        use_wal();
+        exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     } catch (const DatabaseError& error) {
         sqlite3_close(db_);
         db_ = nullptr;
         throw DatabaseError("cannot use database " + path + ": " + error.what(), error.code);
+    }
+}
+
+void Connection::use_wal() {
+    // WAL is a property of the file: once set, every later open finds it and changes nothing.
+    {
+        auto mode = prepare("PRAGMA journal_mode");
+        if (mode.step() && mode.column_text(0) == "wal") return;
+    }
+    // Switching needs a moment of exclusive access, and SQLite answers SQLITE_BUSY at once (without
+    // the busy handler) when another connection opens the new file at the same time: retry, up to
+    // the busy timeout.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            exec("PRAGMA journal_mode=WAL");
+            return;
+        } catch (const DatabaseError& error) {
+            int primary = error.code & 0xff;
+            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || attempt >= 500) throw;
+        }
+        sqlite3_sleep(10);
     }
 }
 

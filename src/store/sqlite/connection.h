@@ -74,6 +74,9 @@ public:
     const std::string& path() const { return path_; }
 
 private:
+    // Puts the file in WAL mode unless it already is, retrying while another connection is busy.
+    void use_wal();
+
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, sqlite3_stmt*> statements_;
