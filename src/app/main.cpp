@@ -39,7 +39,6 @@ std::thread start_calibration(app::SharedState& shared) {
 }
 
 int serve_fastcgi(const app::Config& config, app::SharedState& shared, int listen_fd) {
-    server::block_signals();
     std::thread calibration = start_calibration(shared);
     std::vector<std::unique_ptr<http::RequestHandler>> handlers;
     for (int i = 0; i < config.threads; ++i) handlers.push_back(std::make_unique<app::Application>(shared));
@@ -84,6 +83,10 @@ int run(const app::Config& config) {
         app::Application application(shared);
         return server::run_cgi_request(application, config.max_body);
     }
+    // Before any thread starts (the hash pool's start in SharedState): every thread inherits the
+    // blocked signals, so a SIGHUP or SIGTERM that comes while the workers are still being set up
+    // waits for sigwait instead of killing the process through a thread that does not block it.
+    server::block_signals();
     app::SharedState shared(config, app::ServeMode::server);
     if (!config.data_group.empty()) server::share_data_files(local_database(config), config.audit_log, data_gid);
     int listen_fd = inherited_fd;

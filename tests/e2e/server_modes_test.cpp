@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <csignal>
+#include <dirent.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <thread>
 #include <utime.h>
@@ -81,6 +83,36 @@ BOOST_AUTO_TEST_CASE(an_edited_template_is_served_within_seconds_without_a_signa
         if (!seen) std::this_thread::sleep_for(100ms);
     }
     BOOST_TEST(seen);
+}
+
+// SigBlk of one thread (/proc/PID/task/TID/status), as a bit mask; 0 when it cannot be read.
+unsigned long long blocked_signals(pid_t pid, const std::string& tid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/task/" + tid + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("SigBlk:", 0) == 0) return std::stoull(line.substr(7), nullptr, 16);
+    return 0;
+}
+
+BOOST_AUTO_TEST_CASE(every_thread_of_a_server_blocks_the_signals_it_waits_for) {
+    // A thread that does not block SIGHUP would take one sent while the workers are still being set
+    // up, and its default action ends the whole process.
+    TestServer server;
+    pid_t pid = server.authgate_pid();
+    DIR* tasks = opendir(("/proc/" + std::to_string(pid) + "/task").c_str());
+    BOOST_REQUIRE(tasks != nullptr);
+    int threads = 0;
+    const unsigned long long wanted = (1ULL << (SIGHUP - 1)) | (1ULL << (SIGINT - 1)) | (1ULL << (SIGTERM - 1));
+    while (dirent* entry = readdir(tasks)) {
+        std::string tid = entry->d_name;
+        if (tid == "." || tid == "..") continue;
+        ++threads;
+        // The main thread waits in sigwait(), which unblocks the awaited signals while it waits.
+        if (tid == std::to_string(pid)) continue;
+        BOOST_TEST((blocked_signals(pid, tid) & wanted) == wanted, "thread " << tid << " leaves a signal unblocked");
+    }
+    closedir(tasks);
+    BOOST_TEST(threads > 4);  // main, the workers and the hash pool were all looked at
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_template_gives_500_and_a_log_line_then_recovers) {
