@@ -1,6 +1,7 @@
 // flask_driver.cpp -- the system Python running tests/flask_app/driver.py, and the check that it can.
 #include "flask_driver.h"
 
+#include <boost/test/unit_test.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -64,6 +65,18 @@ std::vector<FlaskAnswer> run_flask(const std::string& database, const std::vecto
         throw std::runtime_error("tests/flask_app/driver.py answered " + std::to_string(answers.size()) + " lines for " +
                                  std::to_string(commands.size()) + " commands: " + result.out + result.err);
     return answers;
+}
+
+void check_authgate_login(const TestServer& server, const Account& user) {
+    BOOST_TEST_CONTEXT("authgate login of " << user.email) {
+        HttpClient client(server.base_url());
+        auto response = log_in(client, user.email, user.password);
+        BOOST_TEST(response.status == 302);
+        BOOST_TEST(response.header("Location") == "/dashboard");
+        auto dashboard = client.get("/dashboard");
+        BOOST_TEST(dashboard.status == 200);
+        BOOST_TEST(contains(dashboard.body, user.username));
+    }
 }
 
 }  // namespace authgate::test

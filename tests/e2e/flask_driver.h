@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "support/auth_flow.h"
+#include "support/test_server.h"
+
 namespace authgate::test {
 
 using FlaskAnswer = std::vector<std::string>;
@@ -16,5 +19,8 @@ std::string flask_missing(const std::vector<std::string>& more_modules = {});
 // Runs driver.py on `database` with one command per line (fields joined by tabs); returns one
 // answer per command, split on tabs. Throws std::runtime_error when the driver fails.
 std::vector<FlaskAnswer> run_flask(const std::string& database, const std::vector<std::vector<std::string>>& commands);
+
+// Checks (Boost.Test assertions) that `user` logs in to `server` and sees the dashboard with their name.
+void check_authgate_login(const TestServer& server, const Account& user);
 
 }  // namespace authgate::test

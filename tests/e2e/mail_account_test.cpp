@@ -11,16 +11,6 @@ namespace {
 
 const std::string kPublic = mail_public_url();
 
-std::string link_path(const std::string& message, const std::string& prefix) {
-    return test::link_path(message, kPublic, prefix);
-}
-
-// POSTs `fields` and the csrf_token of `form_path` to `path`.
-HttpResponse post_form(HttpClient& client, const std::string& form_path, const std::string& path, FormFields fields) {
-    fields.emplace_back("csrf_token", csrf_token_of(client, form_path));
-    return client.post(path, fields);
-}
-
 // The page a redirect leads to, with its CSRF token blanked (it differs per visitor).
 std::string landing_page(HttpClient& client, const HttpResponse& redirect) {
     auto page = client.get(redirect.header("Location"));

@@ -13,15 +13,6 @@ namespace {
 
 const std::string kPublic = mail_public_url();
 
-std::string link_path(const std::string& message, const std::string& prefix) {
-    return test::link_path(message, kPublic, prefix);
-}
-
-HttpResponse post_form(HttpClient& client, const std::string& form_path, const std::string& path, FormFields fields) {
-    fields.emplace_back("csrf_token", csrf_token_of(client, form_path));
-    return client.post(path, fields);
-}
-
 // A browser that kept only its remember cookie (it was closed and opened again).
 void forget_session(HttpClient& client) {
     client.cookies.erase("session");

@@ -16,11 +16,6 @@ namespace {
 
 const std::string kPublic = mail_public_url();  // links use this, whatever the Host header says
 
-// The path of the first link under `prefix` (e.g. "/reset/") in `message`, "" when none.
-std::string link_path(const std::string& message, const std::string& prefix) {
-    return test::link_path(message, kPublic, prefix);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(mail)

@@ -48,10 +48,6 @@ bool make_certificate(Certificate& certificate) {
     return false;
 }
 
-std::string link_path(const std::string& message, const std::string& prefix) {
-    return test::link_path(message, kPublic, prefix);
-}
-
 HttpResponse ask_reset(HttpClient& client, const std::string& email) {
     return client.post("/forgot", {{"email", email}, {"csrf_token", csrf_token_of(client, "/forgot")}});
 }

@@ -32,18 +32,6 @@ boost::test_tools::assertion_result flask_on_postgres_available(boost::unit_test
     return result;
 }
 
-void check_authgate_login(const TestServer& server, const Account& user) {
-    BOOST_TEST_CONTEXT("authgate login of " << user.email) {
-        HttpClient client(server.base_url());
-        auto response = log_in(client, user.email, user.password);
-        BOOST_TEST(response.status == 302);
-        BOOST_TEST(response.header("Location") == "/dashboard");
-        auto dashboard = client.get("/dashboard");
-        BOOST_TEST(dashboard.status == 200);
-        BOOST_TEST(contains(dashboard.body, user.username));
-    }
-}
-
 const Account kAlice{"alice@example.com", "alice", "alice password 1"};          // registered via Flask
 const Account kDave{"dave@example.com", "dave", "dave password 1"};              // Flask, werkzeug 2.2's hash
 const Account kHenry{"henry@example.com", "henry", "quiet lantern orbit 58"};    // registered via authgate

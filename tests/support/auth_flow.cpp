@@ -102,6 +102,11 @@ std::string csrf_token_of(HttpClient& client, const std::string& path, const std
     return input_value(client.get(path, headers).body, "csrf_token");
 }
 
+HttpResponse post_form(HttpClient& client, const std::string& form_path, const std::string& path, FormFields fields) {
+    fields.emplace_back("csrf_token", csrf_token_of(client, form_path));
+    return client.post(path, fields);
+}
+
 HttpResponse register_account(HttpClient& client, const Account& account, const std::vector<std::string>& headers) {
     std::string token = csrf_token_of(client, "/register", headers);
     return client.post("/register",

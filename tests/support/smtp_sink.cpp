@@ -259,6 +259,10 @@ std::string link_path(const std::string& message, const std::string& base, const
     return body.substr(start, end - start);
 }
 
+std::string link_path(const std::string& message, const std::string& prefix) {
+    return link_path(message, mail_public_url(), prefix);
+}
+
 std::vector<std::string> mails_to(const std::vector<std::string>& all, const std::string& address) {
     std::vector<std::string> out;
     for (const auto& message : all)

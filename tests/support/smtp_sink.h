@@ -77,6 +77,8 @@ std::string header(const std::string& message, const std::string& name);
 std::string decode_words(const std::string& value);
 // The path of the first link under `base + prefix` (e.g. "/reset/") in `message`, "" when none.
 std::string link_path(const std::string& message, const std::string& base, const std::string& prefix);
+// link_path() with the tests' public URL (mail_public_url()) as the base.
+std::string link_path(const std::string& message, const std::string& prefix);
 // The messages whose To header is `address`.
 std::vector<std::string> mails_to(const std::vector<std::string>& all, const std::string& address);
 
