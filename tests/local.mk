@@ -8,6 +8,7 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/http_response_test.cpp \
 	tests/unit/http_request_parser_test.cpp \
 	tests/unit/store_sqlite_test.cpp \
+	tests/unit/store_database_name_test.cpp \
 	tests/unit/app_routes_test.cpp \
 	tests/unit/auth_validation_test.cpp \
 	tests/unit/auth_csrf_test.cpp \
