@@ -287,7 +287,11 @@ def body_text(driver):
 
 
 def flashes(driver):
-    return [(element.get_attribute("class"), element.text) for element in driver.find_elements(By.CSS_SELECTOR, "div.flash")]
+    """The (class, text) of each flash on the current page, read in one script so that a page being
+    replaced between finding an element and reading it (a form just submitted) cannot make it stale."""
+    return [tuple(pair) for pair in driver.execute_script(
+        "return Array.from(document.querySelectorAll('div.flash'))"
+        ".map(function (e) { return [e.className, e.innerText.trim()]; });")]
 
 
 SHOT_NUMBER = [0]
@@ -315,6 +319,20 @@ def wait_for_path(driver, path):
     return path_of(driver) == path
 
 
+def wait_for_flash(driver, wanted):
+    """Waits until the current page shows a flash whose text starts with `wanted`; a page still being
+    replaced (stale elements, a script run during navigation) only means "not yet"."""
+    def shown(d):
+        try:
+            return any(text.startswith(wanted) for _, text in flashes(d))
+        except WebDriverException:
+            return False
+    try:
+        WebDriverWait(driver, WAIT_SECONDS).until(shown)
+    except WebDriverException:
+        pass
+
+
 def submit(form):
     form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
 
@@ -339,7 +357,7 @@ def walk_recovery_and_sessions(checks, browsers, state, base, mailbox, address, 
         fill(form, {"email": address})
         screenshot(driver(), "forgot-filled")
         submit(form)
-        WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+        wait_for_flash(driver(), "If an account uses that address, we sent it a link")
         screenshot(driver(), "forgot-sent")
         texts = [t for _, t in flashes(driver())]
         return (at_forgot and any(t.startswith("If an account uses that address, we sent it a link") for t in texts),
@@ -404,7 +422,7 @@ def walk_recovery_and_sessions(checks, browsers, state, base, mailbox, address, 
             return False, "at %s, %d rows, %d marked 'This session'" % (driver().current_url, len(rows), len(current))
         others[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         wait_for_path(driver(), "/settings/sessions")
-        WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+        wait_for_flash(driver(), "The session has been signed out.")
         screenshot(driver(), "sessions-after-revoke")
         texts = [t for _, t in flashes(driver())]
         left = driver().find_elements(By.XPATH, "//table[contains(@class,'sessions')]//tr[.//form]")
@@ -495,7 +513,7 @@ def main():
             fill(form, {"email": email, "username": username, "password": password,
                         "password_confirm": password + "x"})
             submit(form)
-            WebDriverWait(driver(), WAIT_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.flash"))
+            wait_for_flash(driver(), "Passwords do not match.")
             screenshot(driver(), "register-mismatch")
             texts = [t for _, t in flashes(driver())]
             form = form_with(driver(), "password_confirm")
@@ -529,10 +547,11 @@ def main():
             form = form_with(driver(), "remember")
             fill(form, {"email": email, "password": password + "-wrong"})
             submit(form)
-            WebDriverWait(driver(), WAIT_SECONDS).until(
-                lambda d: "Invalid email or password" in [t for _, t in flashes(d)])
+            wait_for_flash(driver(), "Invalid email or password")
             screenshot(driver(), "login-wrong-password")
-            return path_of(driver()) == "/login", "at %s" % driver().current_url
+            texts = [t for _, t in flashes(driver())]
+            return (path_of(driver()) == "/login" and "Invalid email or password" in texts,
+                    "at %s, flashes %r" % (driver().current_url, texts))
 
         checks.step("a wrong password re-shows the login page with 'Invalid email or password'", wrong_password)
 
