@@ -80,6 +80,7 @@ tests_e2e_e2e_tests_SOURCES = $(TEST_SUPPORT) tests/e2e/main.cpp \
 	tests/e2e/anonymous_writes_test.cpp \
 	tests/e2e/uniform_cost_test.cpp \
 	tests/e2e/busy_pool_test.cpp \
+	tests/e2e/database_busy_test.cpp \
 	tests/support/postgres_server.h tests/support/postgres_server.cpp \
 	tests/e2e/postgres_site.h tests/e2e/postgres_site.cpp \
 	tests/e2e/postgresql_test.cpp \

@@ -75,6 +75,12 @@ http::Response Application::handle(const http::Request& request) {
         // request connects again by itself.
         std::cerr << "authgate: database unavailable, answered 503: " << failure.what() << std::endl;
         return web::render_retry_later(shared_.view, 503, database_retry_seconds);
+    } catch (const store::StoreError& failure) {
+        if (!failure.is_busy()) throw;
+        // Another writer held the database past the busy timeout (a long admin command, a backup
+        // holding a lock): nothing was committed, so the client may simply try again.
+        std::cerr << "authgate: database busy, answered 503: " << failure.what() << std::endl;
+        return web::render_retry_later(shared_.view, 503, database_retry_seconds);
     }
 }
 

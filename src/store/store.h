@@ -39,6 +39,9 @@ public:
     using std::runtime_error::runtime_error;
     // True when the failure is a UNIQUE or PRIMARY KEY violation (a duplicate row), on any backend.
     virtual bool is_unique_violation() const { return false; }
+    // True when the database was only too busy (another writer held it past the busy timeout):
+    // nothing was committed and the same request may simply be tried again.
+    virtual bool is_busy() const { return false; }
 };
 
 // The database cannot be reached right now (a PostgreSQL server down or restarting, a lost

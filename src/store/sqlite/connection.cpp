@@ -18,6 +18,11 @@ bool DatabaseError::is_unique_violation() const {
     return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
+bool DatabaseError::is_busy() const {
+    int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
 Statement::~Statement() {
     if (statement_) {
         sqlite3_reset(statement_);
@@ -110,8 +115,7 @@ void Connection::use_wal() {
             exec("PRAGMA journal_mode=WAL");
             return;
         } catch (const DatabaseError& error) {
-            int primary = error.code & 0xff;
-            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || attempt >= 500) throw;
+            if (!error.is_busy() || attempt >= 500) throw;
         }
         sqlite3_sleep(10);
     }

@@ -23,6 +23,8 @@ public:
     int code;
     // True for a UNIQUE or PRIMARY KEY constraint violation.
     bool is_unique_violation() const override;
+    // True for SQLITE_BUSY and SQLITE_LOCKED (any extended code).
+    bool is_busy() const override;
 };
 
 // A prepared statement borrowed from a Connection's cache; reset and unbound when destroyed.
