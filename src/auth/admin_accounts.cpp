@@ -67,6 +67,11 @@ AdminResult add_account(AuthServices& services, const NewAccount& account) {
         case RegisterStatus::duplicate_email: result.status = AdminStatus::duplicate_email; break;
         case RegisterStatus::duplicate_username: result.status = AdminStatus::duplicate_username; break;
         case RegisterStatus::busy: result.status = AdminStatus::busy; break;
+        // Only with a mailer and verification on (the admin tool has no mailer): an account made
+        // waiting for its address, or none because the address was taken.
+        case RegisterStatus::pending_verification:
+            result.status = created.user_id ? AdminStatus::done : AdminStatus::duplicate_email;
+            break;
         case RegisterStatus::invalid:
         case RegisterStatus::throttled: result.status = AdminStatus::invalid; break;
     }
