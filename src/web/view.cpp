@@ -12,6 +12,8 @@ namespace authgate::web {
 namespace {
 
 const char* const layout_template = "layout.tpl";
+// Room for a typical page, so that the expansion does not grow the output string step by step.
+constexpr std::size_t expected_page_size = 4096;
 
 long long monotonic_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -59,9 +61,6 @@ View::~View() = default;
 
 std::string View::render(const Page& page) {
     reload_if_due();
-    for (const std::string& name : {std::string(layout_template), page.template_name})
-        if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
-            throw TemplateError("cannot load template " + name + ": missing or malformed");
     ctemplate::TemplateDictionary layout("layout");
     layout.SetValue("TITLE", page.title);
     for (const auto& value : page.shared) layout.SetTemplateGlobalValue(value.first, value.second);
@@ -71,9 +70,16 @@ std::string View::render(const Page& page) {
     content->SetValue("TITLE", page.title);
     fill(*content, page.content);
     std::string output;
-    if (!cache_->ExpandWithData(layout_template, ctemplate::STRIP_BLANK_LINES, &layout, nullptr, &output))
+    output.reserve(expected_page_size);
+    // Expanding loads both templates on first use; only a failure looks at which one it was, so a
+    // page view takes the cache's lock for the expansion alone.
+    if (!cache_->ExpandWithData(layout_template, ctemplate::STRIP_BLANK_LINES, &layout, nullptr, &output)) {
+        for (const std::string& name : {std::string(layout_template), page.template_name})
+            if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
+                throw TemplateError("cannot load template " + name + ": missing or malformed");
         throw TemplateError("cannot expand template " + std::string(layout_template) +
                             " (or a template it includes): missing or malformed");
+    }
     return output;
 }
 
