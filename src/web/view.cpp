@@ -2,6 +2,7 @@
 #include "web/view.h"
 
 #include <chrono>
+#include <string_view>
 #include <cstring>  // ctemplate's str_ref.h uses strlen without including it
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
@@ -24,10 +25,21 @@ std::string with_slash(const std::string& directory) {
     return !directory.empty() && directory.back() != '/' ? directory + "/" : directory;
 }
 
+// A variable or section name with its ctemplate id already computed. A name without one is also
+// entered into ctemplate's process-wide id-to-name table (a shared lock and a hash-set lookup for
+// every value set), which only its debugging dumps read. The name's characters must outlive the
+// dictionary it is used in: ctemplate keeps the pointer of a name it takes as immutable.
+ctemplate::TemplateString key(std::string_view name) {
+    ctemplate::TemplateString plain(name.data(), name.size());
+    ctemplate::StaticTemplateString with_id = {{name.data(), name.size(), GlobalIdForSTS_INIT(plain)}};
+    return ctemplate::TemplateString(with_id);
+}
+
 void fill(ctemplate::TemplateDictionary& dictionary, const ViewValues& values) {
-    for (const auto& value : values.values()) dictionary.SetValue(value.first, value.second);
-    for (const auto& name : values.shown()) dictionary.ShowSection(name);
-    for (const auto& section : values.sections()) fill(*dictionary.AddSectionDictionary(section.first), *section.second);
+    for (const auto& value : values.values()) dictionary.SetValue(key(value.first), value.second);
+    for (const auto& name : values.shown()) dictionary.ShowSection(key(name));
+    for (const auto& section : values.sections())
+        fill(*dictionary.AddSectionDictionary(key(section.first)), *section.second);
 }
 
 }  // namespace
@@ -62,12 +74,12 @@ View::~View() = default;
 std::string View::render(const Page& page) {
     reload_if_due();
     ctemplate::TemplateDictionary layout("layout");
-    layout.SetValue("TITLE", page.title);
-    for (const auto& value : page.shared) layout.SetTemplateGlobalValue(value.first, value.second);
+    layout.SetValue(key("TITLE"), page.title);
+    for (const auto& value : page.shared) layout.SetTemplateGlobalValue(key(value.first), value.second);
     fill(layout, page.layout);
-    ctemplate::TemplateDictionary* content = layout.AddIncludeDictionary("CONTENT");
+    ctemplate::TemplateDictionary* content = layout.AddIncludeDictionary(key("CONTENT"));
     content->SetFilename(page.template_name);
-    content->SetValue("TITLE", page.title);
+    content->SetValue(key("TITLE"), page.title);
     fill(*content, page.content);
     std::string output;
     output.reserve(expected_page_size);
