@@ -1,6 +1,7 @@
 // store_sqlite_test.cpp -- the SQLite backend on real files: pragmas, statements, transactions,
 // migrations, the unit of work, and the repositories' compare-and-swap steps.
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -40,6 +41,26 @@ BOOST_AUTO_TEST_CASE(a_connection_uses_wal_normal_sync_and_foreign_keys) {
     BOOST_TEST(pragma(connection, "journal_mode") == "wal");
     BOOST_TEST(pragma(connection, "synchronous") == "1");
     BOOST_TEST(pragma(connection, "foreign_keys") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_found_by_address_is_the_one_for_the_text_there_now) {
+    ScratchDatabase scratch;
+    sqlite::Connection connection(scratch.path);
+    // One buffer holding different SQL in turn: the address alone must not pick the old statement.
+    char sql[32] = "SELECT 1";
+    auto first = [&] {
+        auto row = connection.prepare(static_cast<const char*>(sql));
+        BOOST_REQUIRE(row.step());
+        return row.column_int64(0);
+    };
+    BOOST_TEST(first() == 1);
+    BOOST_TEST(first() == 1);
+    std::snprintf(sql, sizeof sql, "SELECT 2");
+    BOOST_TEST(first() == 2);
+    // The text path and the address path share the compiled statements.
+    auto by_text = connection.prepare(std::string("SELECT 2"));
+    BOOST_REQUIRE(by_text.step());
+    BOOST_TEST(by_text.column_int64(0) == 2);
 }
 
 BOOST_AUTO_TEST_CASE(an_unopenable_path_throws_a_store_error_naming_the_file) {

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace authgate::store::sqlite {
 
 namespace {
@@ -136,14 +138,28 @@ void Connection::exec(const std::string& sql) {
     }
 }
 
-Statement Connection::prepare(const std::string& sql) {
+sqlite3_stmt* Connection::compiled(const std::string& sql) {
     auto it = statements_.find(sql);
-    if (it != statements_.end()) return Statement(it->second);
+    if (it != statements_.end()) return it->second;
     sqlite3_stmt* statement = nullptr;
     int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                 &statement, nullptr);
     if (rc != SQLITE_OK) fail(db_, "prepare", rc);
     statements_.emplace(sql, statement);
+    return statement;
+}
+
+Statement Connection::prepare(const std::string& sql) {
+    return Statement(compiled(sql));
+}
+
+Statement Connection::prepare(const char* sql) {
+    auto known = by_address_.find(sql);
+    // The text is compared too: the same address may hold other SQL by now if it was not a literal.
+    if (known != by_address_.end() && std::strcmp(sqlite3_sql(known->second), sql) == 0)
+        return Statement(known->second);
+    sqlite3_stmt* statement = compiled(sql);
+    by_address_[sql] = statement;
     return Statement(statement);
 }
 

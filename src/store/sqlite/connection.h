@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "store/store.h"
 
@@ -71,6 +72,9 @@ public:
     void exec(const std::string& sql);
     // A prepared statement for `sql`, compiled once per connection and then reused.
     Statement prepare(const std::string& sql);
+    // The same for SQL text at `sql` (a string literal, as the repositories pass it): found again by
+    // its address, confirmed against the statement's own text, without building a std::string.
+    Statement prepare(const char* sql);
     std::int64_t last_insert_rowid() const;
     int changes() const;
     const std::string& path() const { return path_; }
@@ -78,10 +82,13 @@ public:
 private:
     // Puts the file in WAL mode unless it already is, retrying while another connection is busy.
     void use_wal();
+    // The cached statement for `sql`, compiled on first use. Throws DatabaseError.
+    sqlite3_stmt* compiled(const std::string& sql);
 
     std::string path_;
     sqlite3* db_ = nullptr;
-    std::map<std::string, sqlite3_stmt*> statements_;
+    std::map<std::string, sqlite3_stmt*> statements_;               // owns the statements
+    std::unordered_map<const char*, sqlite3_stmt*> by_address_;     // shortcuts into statements_
 };
 
 // BEGIN IMMEDIATE (write) or BEGIN (read) on construction; ROLLBACK on destruction unless
