@@ -106,6 +106,7 @@ Response redirect(const std::string& location, int status) {
 
 void finalize_headers(Response& response, bool https) {
     if (response.only_own_headers) return;
+    response.headers.reserve(response.headers.size() + 8);  // the ones below, added without regrowing
     if (!response.has_header("Content-Type"))
         response.add_header("Content-Type", "text/html; charset=utf-8");
     response.add_header("X-Content-Type-Options", "nosniff");
