@@ -23,10 +23,10 @@ Account unique_account(const std::string& tag = "user");
 // GETs `path` and returns the value of its csrf_token input ("" when the page has none).
 std::string csrf_token_of(HttpClient& client, const std::string& path, const std::vector<std::string>& headers = {});
 
-// GET /register, then POST /register with the account, its password as confirmation and the token.
 // POSTs `fields` with the csrf_token of the form page `form_path` to `path`.
 HttpResponse post_form(HttpClient& client, const std::string& form_path, const std::string& path, FormFields fields);
 
+// GET /register, then POST /register with the account, its password as confirmation and the token.
 HttpResponse register_account(HttpClient& client, const Account& account, const std::vector<std::string>& headers = {});
 
 // GET /login`query`, then POST /login`query` with email, password (and remember=on) and the token.
