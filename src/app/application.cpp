@@ -70,16 +70,12 @@ Application::Application(SharedState& shared)
 http::Response Application::handle(const http::Request& request) {
     try {
         return dispatch(request);
-    } catch (const store::StoreUnavailable& failure) {
-        // The database server is down or restarting: a quick 503 the client may retry; the next
-        // request connects again by itself.
-        std::cerr << "authgate: database unavailable, answered 503: " << failure.what() << std::endl;
-        return web::render_retry_later(shared_.view, 503, database_retry_seconds);
     } catch (const store::StoreError& failure) {
-        if (!failure.is_busy()) throw;
-        // Another writer held the database past the busy timeout (a long admin command, a backup
-        // holding a lock): nothing was committed, so the client may simply try again.
-        std::cerr << "authgate: database busy, answered 503: " << failure.what() << std::endl;
+        if (!failure.may_retry()) throw;
+        // The database server is down or restarting (the next request connects again by itself),
+        // or another writer held the database past the busy timeout: nothing was committed, so a
+        // quick 503 the client may retry.
+        std::cerr << "authgate: database unavailable, answered 503: " << failure.what() << std::endl;
         return web::render_retry_later(shared_.view, 503, database_retry_seconds);
     }
 }

@@ -22,9 +22,9 @@ public:
     // on one thread (main's), before the workers start.
     explicit Application(SharedState& shared);
 
-    // Answers one request; while the database cannot be reached (store::StoreUnavailable) or stays
-    // busy past its timeout (StoreError::is_busy) the answer is 503 with Retry-After:
-    // database_retry_seconds.
+    // Answers one request; when the database fails in a way the client may retry
+    // (store::StoreError::may_retry: unreachable, or busy past its timeout) the answer is 503 with
+    // Retry-After: database_retry_seconds.
     http::Response handle(const http::Request& request) override;
     http::Response error_page(int status, const std::string& detail) noexcept override;
 

@@ -39,9 +39,10 @@ public:
     using std::runtime_error::runtime_error;
     // True when the failure is a UNIQUE or PRIMARY KEY violation (a duplicate row), on any backend.
     virtual bool is_unique_violation() const { return false; }
-    // True when the database was only too busy (another writer held it past the busy timeout):
-    // nothing was committed and the same request may simply be tried again.
-    virtual bool is_busy() const { return false; }
+    // True when nothing of the failed transaction was committed and the same request may simply be
+    // tried again shortly: the database cannot be reached (StoreUnavailable), or another writer held
+    // it past the busy timeout. The web answers these with 503 and Retry-After.
+    virtual bool may_retry() const { return false; }
 };
 
 // The database cannot be reached right now (a PostgreSQL server down or restarting, a lost
@@ -50,6 +51,7 @@ public:
 class StoreUnavailable : public StoreError {
 public:
     using StoreError::StoreError;
+    bool may_retry() const override { return true; }
 };
 
 // read: a consistent snapshot, no writes. write: takes the write lock at the start, so that a

@@ -25,7 +25,9 @@ public:
     // True for a UNIQUE or PRIMARY KEY constraint violation.
     bool is_unique_violation() const override;
     // True for SQLITE_BUSY and SQLITE_LOCKED (any extended code).
-    bool is_busy() const override;
+    bool is_busy() const;
+    // A busy database (is_busy) may be tried again.
+    bool may_retry() const override { return is_busy(); }
 };
 
 // A prepared statement borrowed from a Connection's cache; reset and unbound when destroyed.
