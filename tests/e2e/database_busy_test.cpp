@@ -26,17 +26,11 @@ BOOST_AUTO_TEST_CASE(a_write_blocked_past_the_busy_timeout_answers_503_and_the_r
     TestServer server;
     HttpClient visitor(server.base_url());
     Account account = unique_account("busy");
-    std::string token = csrf_token_of(visitor, "/register");
-    BOOST_REQUIRE(!token.empty());
-    FormFields form = {{"email", account.email},
-                       {"username", account.username},
-                       {"password", account.password},
-                       {"password_confirm", account.password},
-                       {"csrf_token", token}};
 
     SqlitePeek holder(server.database());
     holder.execute("BEGIN IMMEDIATE");  // the write lock, held like a long admin job would
-    HttpResponse blocked = visitor.post("/register", form);
+    // The form page only reads, so it is served; its POST must wait for the lock and gives up.
+    HttpResponse blocked = register_account(visitor, account);
     BOOST_TEST(blocked.status == 503);
     BOOST_TEST(!blocked.header("Retry-After").empty());
     BOOST_TEST(contains(blocked.header("Content-Type"), "text/html"));
@@ -51,7 +45,7 @@ BOOST_AUTO_TEST_CASE(a_write_blocked_past_the_busy_timeout_answers_503_and_the_r
     SqlitePeek db(server.database());
     BOOST_TEST(users_with_email(db, account.email) == 0, "the refused registration left a row");
 
-    HttpResponse retried = visitor.post("/register", form);
+    HttpResponse retried = register_account(visitor, account);
     BOOST_TEST(retried.status == 302);
     BOOST_TEST(retried.header("Location") == "/login");
     BOOST_TEST(users_with_email(db, account.email) == 1);
