@@ -2,8 +2,8 @@
 #include "web/view.h"
 
 #include <chrono>
-#include <string_view>
 #include <cstring>  // ctemplate's str_ref.h uses strlen without including it
+#include <string_view>
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
