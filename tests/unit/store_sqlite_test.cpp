@@ -1,6 +1,7 @@
 // store_sqlite_test.cpp -- the SQLite backend on real files: pragmas, statements, transactions,
 // migrations, the unit of work, and the repositories' compare-and-swap steps.
 #include <boost/test/unit_test.hpp>
+#include <sqlite3.h>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -104,6 +105,16 @@ BOOST_AUTO_TEST_CASE(unique_violations_are_recognised) {
     } catch (const sqlite::DatabaseError& error) {
         BOOST_TEST(error.is_unique_violation());
     }
+}
+
+BOOST_AUTO_TEST_CASE(busy_and_unreachable_databases_may_be_retried_other_failures_not) {
+    BOOST_TEST(sqlite::DatabaseError("busy", SQLITE_BUSY).may_retry());
+    BOOST_TEST(sqlite::DatabaseError("locked", SQLITE_LOCKED_SHAREDCACHE).may_retry());
+    BOOST_TEST(sqlite::DatabaseError("busy snapshot", SQLITE_BUSY_SNAPSHOT).may_retry());
+    BOOST_TEST(!sqlite::DatabaseError("full", SQLITE_FULL).may_retry());
+    BOOST_TEST(!sqlite::DatabaseError("duplicate", SQLITE_CONSTRAINT_UNIQUE).may_retry());
+    BOOST_TEST(store::StoreUnavailable("down").may_retry());
+    BOOST_TEST(!store::StoreError("broken").may_retry());
 }
 
 BOOST_AUTO_TEST_CASE(a_transaction_not_committed_is_rolled_back) {
