@@ -5,6 +5,7 @@ check_PROGRAMS += tests/unit/unit_tests tests/e2e/e2e_tests tests/store/store_te
 tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/domain_fixture.h tests/unit/domain_fixture.cpp \
 	tests/unit/http_url_test.cpp \
+	tests/unit/http_params_test.cpp \
 	tests/unit/http_response_test.cpp \
 	tests/unit/http_request_parser_test.cpp \
 	tests/unit/store_sqlite_test.cpp \

@@ -1,5 +1,6 @@
 # src/http/local.mk -- value types for requests and responses; cgicc is included only here.
 src_libauthgate_a_SOURCES += \
+	src/http/params.h src/http/params.cpp \
 	src/http/request.h src/http/request.cpp \
 	src/http/request_parser.h src/http/request_parser.cpp \
 	src/http/cookie_header.h src/http/cookie_header.cpp \

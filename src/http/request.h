@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/params.h"
+
 namespace authgate::http {
 
 // Ordered name/value pairs as they arrived; names are compared exactly.
@@ -28,7 +30,7 @@ struct Request {
     std::string host;
     bool https = false;
     bool authorizer = false;   // a FastCGI AUTHORIZER request (FCGI_ROLE): the client's request, to allow or refuse
-    std::map<std::string, std::string> params;   // every CGI/FastCGI parameter, for the few who need more
+    Params params;             // every CGI/FastCGI parameter, for the few who need more
 
     // The first form (body) field called `name`, or "" when absent.
     std::string form_value(const std::string& name) const;

@@ -19,7 +19,7 @@ namespace {
 // parse sees only the body and another only the query string.
 class MemoryInput : public cgicc::CgiInput {
 public:
-    MemoryInput(const std::map<std::string, std::string>& params, const std::string& body,
+    MemoryInput(const Params& params, const std::string& body,
                 std::map<std::string, std::string> overrides)
         : params_(params), body_(body), overrides_(std::move(overrides)) {}
 
@@ -33,20 +33,18 @@ public:
     std::string getenv(const char* name) override {
         auto override_it = overrides_.find(name);
         if (override_it != overrides_.end()) return override_it->second;
-        auto it = params_.find(name);
-        return it == params_.end() ? std::string() : it->second;
+        return params_.value(name);
     }
 
 private:
-    const std::map<std::string, std::string>& params_;
+    const Params& params_;
     const std::string& body_;
     std::map<std::string, std::string> overrides_;
     size_t position_ = 0;
 };
 
-std::string param(const RawRequest& raw, const std::string& name) {
-    auto it = raw.params.find(name);
-    return it == raw.params.end() ? std::string() : it->second;
+std::string param(const RawRequest& raw, std::string_view name) {
+    return raw.params.value(name);
 }
 
 Fields fields_of(const cgicc::Cgicc& parsed) {

@@ -1,17 +1,17 @@
 // request_parser.h -- turns raw CGI parameters and a body into a Request (cgicc does the form parsing).
 #pragma once
 
-#include <map>
 #include <stdexcept>
 #include <string>
 
+#include "http/params.h"
 #include "http/request.h"
 
 namespace authgate::http {
 
 // What the front end copied out of FastCGI/CGI: every parameter and the whole body.
 struct RawRequest {
-    std::map<std::string, std::string> params;
+    Params params;
     std::string body;
 };
 

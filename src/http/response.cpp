@@ -10,16 +10,43 @@ void Response::add_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
 }
 
+namespace {
+
+bool own_header(const Response& response, const std::string& name, std::string* value) {
+    for (const auto& [key, text] : response.headers) {
+        if (strcasecmp(key.c_str(), name.c_str()) != 0) continue;
+        if (value) *value = text;
+        return true;
+    }
+    return false;
+}
+
+// Looks `name` up in a block of "Name: value\r\n" lines.
+bool block_header(std::string_view block, const std::string& name, std::string* value) {
+    while (!block.empty()) {
+        auto end = block.find("\r\n");
+        std::string_view line = block.substr(0, end);
+        block = end == std::string_view::npos ? std::string_view() : block.substr(end + 2);
+        auto colon = line.find(": ");
+        if (colon == std::string_view::npos || colon != name.size() ||
+            strncasecmp(line.data(), name.data(), name.size()) != 0)
+            continue;
+        if (value) *value = std::string(line.substr(colon + 2));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string Response::header(const std::string& name) const {
-    for (const auto& [key, value] : headers)
-        if (strcasecmp(key.c_str(), name.c_str()) == 0) return value;
-    return {};
+    std::string value;
+    if (!own_header(*this, name, &value)) block_header(standard_headers, name, &value);
+    return value;
 }
 
 bool Response::has_header(const std::string& name) const {
-    for (const auto& entry : headers)
-        if (strcasecmp(entry.first.c_str(), name.c_str()) == 0) return true;
-    return false;
+    return own_header(*this, name, nullptr) || block_header(standard_headers, name, nullptr);
 }
 
 std::string reason_phrase(int status) {
@@ -104,20 +131,36 @@ Response redirect(const std::string& location, int status) {
     return response;
 }
 
+namespace {
+
+// The lines every finalized response carries, in four variants: with or without the default
+// Content-Type, with or without HSTS. Built once; responses point at them.
+std::string_view standard_block(bool default_content_type, bool https) {
+    auto build = [](bool content_type, bool hsts) {
+        std::string block;
+        if (content_type) block += "Content-Type: text/html; charset=utf-8\r\n";
+        block +=
+            "X-Content-Type-Options: nosniff\r\n"
+            "X-Frame-Options: DENY\r\n"
+            "Content-Security-Policy: default-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+            "base-uri 'none'; object-src 'none'\r\n"
+            "Referrer-Policy: same-origin\r\n"
+            "Cross-Origin-Opener-Policy: same-origin\r\n";
+        if (hsts) block += "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n";
+        return block;
+    };
+    static const std::string variants[4] = {build(false, false), build(true, false), build(false, true),
+                                            build(true, true)};
+    return variants[(default_content_type ? 1 : 0) + (https ? 2 : 0)];
+}
+
+}  // namespace
+
 void finalize_headers(Response& response, bool https) {
     if (response.only_own_headers) return;
-    response.headers.reserve(response.headers.size() + 8);  // the ones below, added without regrowing
-    if (!response.has_header("Content-Type"))
-        response.add_header("Content-Type", "text/html; charset=utf-8");
-    response.add_header("X-Content-Type-Options", "nosniff");
-    response.add_header("X-Frame-Options", "DENY");
-    response.add_header("Content-Security-Policy",
-                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; "
-                        "base-uri 'none'; object-src 'none'");
-    response.add_header("Referrer-Policy", "same-origin");
-    response.add_header("Cross-Origin-Opener-Policy", "same-origin");
-    if (https) response.add_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    if ((response.personal || !response.cookies.empty()) && !response.has_header("Cache-Control"))
+    bool needs_content_type = !own_header(response, "Content-Type", nullptr);
+    response.standard_headers = standard_block(needs_content_type, https);
+    if ((response.personal || !response.cookies.empty()) && !own_header(response, "Cache-Control", nullptr))
         response.add_header("Cache-Control", "no-store");
 }
 
@@ -140,6 +183,7 @@ void append_head(std::string& out, const Response& response) {
         out += value;
         out += "\r\n";
     }
+    out += response.standard_headers;
     for (const auto& cookie : cookies) {
         out += "Set-Cookie: ";
         out += cookie;

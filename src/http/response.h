@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,12 +29,15 @@ struct Response {
     bool personal = false;  // a page about a user, or a form: must not be cached
     bool only_own_headers = false;  // finalize_headers adds nothing (a FastCGI authorizer's grant:
                                     // Apache passes every header on to the protected page)
+    std::string_view standard_headers;  // header lines finalize_headers chose, written after `headers`
+                                        // (constant text: the defaults cost no allocation per response)
 
     // Adds a header line (no check for duplicates).
     void add_header(std::string name, std::string value);
-    // The value of the first header called `name` (case-insensitive), or "".
+    // The value of the first header called `name` (case-insensitive), or "": the own headers
+    // first, then the standard ones.
     std::string header(const std::string& name) const;
-    // True when a header called `name` (case-insensitive) is present.
+    // True when a header called `name` (case-insensitive) is present, own or standard.
     bool has_header(const std::string& name) const;
 };
 

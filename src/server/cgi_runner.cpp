@@ -1,7 +1,6 @@
 // cgi_runner.cpp -- CGI mode: environment in, stdout out, then exit.
 #include "server/cgi_runner.h"
 
-#include <map>
 #include <string>
 #include <unistd.h>
 
@@ -12,12 +11,7 @@ extern char** environ;
 namespace authgate::server {
 
 int run_cgi_request(http::RequestHandler& handler, std::size_t max_body) {
-    std::map<std::string, std::string> params;
-    for (char** entry = environ; entry && *entry; ++entry) {
-        std::string line(*entry);
-        auto equals = line.find('=');
-        if (equals != std::string::npos) params.emplace(line.substr(0, equals), line.substr(equals + 1));
-    }
+    auto params = http::Params::from_environment(environ);
     BodyReader read_body = [](char* buffer, std::size_t size) -> std::size_t {
         ssize_t n = read(STDIN_FILENO, buffer, size);
         return n > 0 ? static_cast<std::size_t>(n) : 0;

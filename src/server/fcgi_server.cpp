@@ -4,28 +4,12 @@
 #include <chrono>
 #include <fcgiapp.h>
 #include <iostream>
-#include <map>
 #include <string>
 #include <sys/socket.h>
 
 #include "server/request_pipeline.h"
 
 namespace authgate::server {
-
-namespace {
-
-std::map<std::string, std::string> copy_params(FCGX_ParamArray envp) {
-    std::map<std::string, std::string> params;
-    for (char** entry = envp; entry && *entry; ++entry) {
-        std::string line(*entry);
-        auto equals = line.find('=');
-        if (equals == std::string::npos) continue;
-        params.emplace(line.substr(0, equals), line.substr(equals + 1));
-    }
-    return params;
-}
-
-}  // namespace
 
 FcgiServer::FcgiServer(int listen_fd, std::vector<std::unique_ptr<http::RequestHandler>> handlers,
                        std::size_t max_body)
@@ -61,7 +45,7 @@ void FcgiServer::work(http::RequestHandler& handler) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
             continue;
         }
-        auto params = copy_params(request.envp);
+        auto params = http::Params::from_environment(request.envp);
         BodyReader read_body = [&request](char* buffer, std::size_t size) -> std::size_t {
             int n = FCGX_GetStr(buffer, static_cast<int>(size), request.in);
             return n > 0 ? static_cast<std::size_t>(n) : 0;

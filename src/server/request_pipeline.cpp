@@ -2,6 +2,7 @@
 #include "server/request_pipeline.h"
 
 #include <iostream>
+#include <string_view>
 
 #include "http/request_parser.h"
 #include "http/text.h"
@@ -10,13 +11,8 @@ namespace authgate::server {
 
 namespace {
 
-std::string param(const std::map<std::string, std::string>& params, const std::string& name) {
-    auto it = params.find(name);
-    return it == params.end() ? std::string() : it->second;
-}
-
 // The declared body length: nullopt-like -1 when the header is malformed.
-long long declared_length(const std::string& text) {
+long long declared_length(std::string_view text) {
     if (text.empty()) return 0;
     if (text.size() > 18) return -1;
     long long value = 0;
@@ -64,14 +60,14 @@ std::string to_output(http::Response& response, bool https, bool head_only) {
 
 }  // namespace
 
-std::string serve_request(std::map<std::string, std::string> params, const BodyReader& read_body,
+std::string serve_request(http::Params params, const BodyReader& read_body,
                           http::RequestHandler& handler, std::size_t max_body) {
-    const RequestLine line{param(params, "REQUEST_METHOD"), param(params, "REQUEST_URI")};
-    bool head_only = param(params, "REQUEST_METHOD") == "HEAD";
-    bool https = param(params, "HTTPS") == "on" || param(params, "REQUEST_SCHEME") == "https";
+    const RequestLine line{params.value("REQUEST_METHOD"), params.value("REQUEST_URI")};
+    bool head_only = line.method == "HEAD";
+    bool https = params.find("HTTPS") == "on" || params.find("REQUEST_SCHEME") == "https";
     http::Response response;
     try {
-        long long length = declared_length(param(params, "CONTENT_LENGTH"));
+        long long length = declared_length(params.find("CONTENT_LENGTH"));
         if (length < 0) {
             response = handler.error_page(400, "malformed Content-Length");
         } else if (static_cast<unsigned long long>(length) > max_body) {

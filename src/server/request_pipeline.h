@@ -3,9 +3,9 @@
 
 #include <cstddef>
 #include <functional>
-#include <map>
 #include <string>
 
+#include "http/params.h"
 #include "http/request_handler.h"
 
 namespace authgate::server {
@@ -17,7 +17,7 @@ using BodyReader = std::function<std::size_t(char* buffer, std::size_t size)>;
 // CONTENT_LENGTH is checked against `max_body` before any body byte is read (413), a short or
 // malformed body gives 400, and an exception from the handler gives a 500 page and one line on
 // stderr with the method, path and reason.
-std::string serve_request(std::map<std::string, std::string> params, const BodyReader& read_body,
+std::string serve_request(http::Params params, const BodyReader& read_body,
                           http::RequestHandler& handler, std::size_t max_body);
 
 }  // namespace authgate::server

@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include "auth/authorize.h"
 #include "http/text.h"
@@ -64,9 +65,8 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string param(const http::Request& request, const std::string& name) {
-    auto it = request.params.find(name);
-    return it == request.params.end() ? std::string() : it->second;
+std::string param(const http::Request& request, std::string_view name) {
+    return request.params.value(name);
 }
 
 auth::GateResult decide(const http::Request& request, Services& services, const auth::GateRules& rules) {

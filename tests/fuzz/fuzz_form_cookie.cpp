@@ -16,17 +16,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     http::RawRequest raw;
     raw.params = {{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/login"}, {"REMOTE_ADDR", "127.0.0.1"}};
     if (mode == 'u') {
-        raw.params["CONTENT_TYPE"] = "application/x-www-form-urlencoded";
+        raw.params.set("CONTENT_TYPE", "application/x-www-form-urlencoded");
         raw.body.assign(rest);
     } else if (mode == 'm') {
         std::size_t newline = std::min(rest.find('\n'), rest.size());
-        raw.params["CONTENT_TYPE"] = "multipart/form-data; boundary=" + std::string(rest.substr(0, newline));
+        raw.params.set("CONTENT_TYPE", "multipart/form-data; boundary=" + std::string(rest.substr(0, newline)));
         raw.body.assign(rest.substr(std::min(newline + 1, rest.size())));
     } else {
-        raw.params["REQUEST_METHOD"] = "GET";
-        raw.params["HTTP_COOKIE"].assign(rest);
+        raw.params.set("REQUEST_METHOD", "GET");
+        raw.params.set("HTTP_COOKIE", rest);
     }
-    raw.params["CONTENT_LENGTH"] = std::to_string(raw.body.size());
+    raw.params.set("CONTENT_LENGTH", std::to_string(raw.body.size()));
     try {
         const http::Request request = http::parse_request(raw);
         fuzz::require(request.query.empty(), "no query fields without a query string");

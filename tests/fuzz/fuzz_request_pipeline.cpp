@@ -37,11 +37,11 @@ public:
 };
 
 // The declared body length as a number when it is all digits (saturating), or -1 when malformed.
-long double declared_length(const std::map<std::string, std::string>& params) {
-    auto it = params.find("CONTENT_LENGTH");
-    if (it == params.end() || it->second.empty()) return 0;
+long double declared_length(const http::Params& params) {
+    std::string_view text = params.find("CONTENT_LENGTH");
+    if (text.empty()) return 0;
     long double value = 0;
-    for (char c : it->second) {
+    for (char c : text) {
         if (c < '0' || c > '9') return -1;
         value = value * 10 + (c - '0');
     }

@@ -5,6 +5,7 @@
 # Compiled straight into each target with clang (like the crypto target): the http value types,
 # and for the pipeline target the server's request pipeline.
 HOSTILE_FUZZ_HTTP_FILES = \
+	src/http/params.h src/http/params.cpp \
 	src/http/request.h src/http/request.cpp \
 	src/http/request_parser.h src/http/request_parser.cpp \
 	src/http/cookie_header.h src/http/cookie_header.cpp \

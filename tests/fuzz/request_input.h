@@ -27,9 +27,8 @@ inline http::RawRequest raw_request_from(std::string_view input) {
             break;
         }
         std::size_t equals = line.find('=');
-        std::string name(line.substr(0, equals));
-        std::string value(equals == std::string_view::npos ? std::string_view{} : line.substr(equals + 1));
-        raw.params.emplace(std::move(name), std::move(value));  // the first of a repeated name wins, as in libfcgi
+        std::string_view value = equals == std::string_view::npos ? std::string_view{} : line.substr(equals + 1);
+        raw.params.add(line.substr(0, equals), value);  // the first of a repeated name wins, as in libfcgi
     }
     return raw;
 }
