@@ -24,6 +24,7 @@ tests_unit_unit_tests_SOURCES = $(TEST_SUPPORT) tests/unit/main.cpp \
 	tests/unit/auth_logout_test.cpp \
 	tests/unit/web_flash_cookie_test.cpp \
 	tests/unit/web_view_test.cpp \
+	tests/unit/web_time_text_test.cpp \
 	tests/unit/mail_mime_test.cpp \
 	$(CRYPTO_UNIT_TEST_SOURCES)
 tests_unit_unit_tests_CPPFLAGS = $(TEST_CPPFLAGS)

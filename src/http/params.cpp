@@ -27,14 +27,22 @@ Params Params::from_environment(const char* const* environment) {
         bytes += std::strlen(*entry);
         ++count;
     }
-    params.text_.reserve(bytes);
+    if (bytes > UINT32_MAX) throw std::length_error("parameters too large");
+    // Each line is copied whole ("NAME=VALUE"); the spans skip the '='.
+    params.text_.resize(bytes);
     params.spans_.reserve(count);
+    char* out = params.text_.data();
+    std::uint32_t at = 0;
     for (const char* const* entry = environment; entry && *entry; ++entry) {
-        std::string_view line(*entry);
-        auto equals = line.find('=');
-        if (equals == std::string_view::npos) continue;
-        params.append(line.substr(0, equals), line.substr(equals + 1));
+        std::size_t size = std::strlen(*entry);
+        const void* equals = std::memchr(*entry, '=', size);
+        if (!equals) continue;
+        auto name_size = static_cast<std::uint32_t>(static_cast<const char*>(equals) - *entry);
+        std::memcpy(out + at, *entry, size);
+        params.spans_.push_back({at, name_size, at + name_size + 1, static_cast<std::uint32_t>(size - name_size - 1)});
+        at += static_cast<std::uint32_t>(size);
     }
+    params.text_.resize(at);
     return params;
 }
 

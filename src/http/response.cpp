@@ -162,6 +162,9 @@ void finalize_headers(Response& response, bool https) {
     response.standard_headers = standard_block(needs_content_type, https);
     if ((response.personal || !response.cookies.empty()) && !own_header(response, "Cache-Control", nullptr))
         response.add_header("Cache-Control", "no-store");
+    // A known length lets the web server pass the body on as it is instead of re-framing it in chunks.
+    if (!own_header(response, "Content-Length", nullptr))
+        response.add_header("Content-Length", std::to_string(response.body.size()));
 }
 
 void append_head(std::string& out, const Response& response) {

@@ -52,7 +52,8 @@ std::string format_set_cookie(const SetCookie& cookie);
 Response redirect(const std::string& location, int status = 302);
 
 // Unless only_own_headers: adds Content-Type (when missing), the security headers every response carries, HSTS when
-// `https`, and Cache-Control: no-store for personal responses and for any that set a cookie.
+// `https`, Cache-Control: no-store for personal responses and for any that set a cookie, and
+// Content-Length (when missing) of the body as it is now: call it once the body is final.
 void finalize_headers(Response& response, bool https);
 
 // The CGI header block: "Status: ...\r\n", headers, Set-Cookie lines, then an empty line.

@@ -9,6 +9,7 @@ src_libauthgate_a_SOURCES += \
 	src/web/page.h src/web/page.cpp \
 	src/web/account_pages.h src/web/account_pages.cpp \
 	src/web/member_pages.h src/web/member_pages.cpp \
+	src/web/time_text.h src/web/time_text.cpp \
 	src/web/mail_texts.h src/web/mail_texts.cpp \
 	src/web/browser_summary.h src/web/browser_summary.cpp \
 	src/web/recovery_pages.h src/web/recovery_pages.cpp \

@@ -1,24 +1,20 @@
 // member_pages.cpp -- protected pages and the login-required redirect.
 #include "web/member_pages.h"
 
-#include <ctime>
+#include <cstdint>
+#include <optional>
 
 #include "http/url.h"
 #include "web/messages.h"
 #include "web/page.h"
+#include "web/time_text.h"
 
 namespace authgate::web {
 
 namespace {
 
 std::string format_time(const std::optional<std::int64_t>& seconds) {
-    if (!seconds) return "unknown";
-    std::time_t time = static_cast<std::time_t>(*seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
-    return buffer;
+    return seconds ? utc_time_text(*seconds, TimePrecision::minute) : "unknown";
 }
 
 http::Response account_page(RequestContext& context, const char* template_name, const char* title) {

@@ -1,13 +1,14 @@
 // settings_pages.cpp -- each settings form calls one use case and words its result.
 #include "web/settings_pages.h"
 
-#include <ctime>
+#include <cstdint>
 
 #include "auth/account_settings.h"
 #include "web/browser_summary.h"
 #include "web/messages.h"
 #include "web/page.h"
 #include "web/pages.h"
+#include "web/time_text.h"
 
 namespace authgate::web {
 
@@ -52,12 +53,7 @@ std::optional<http::Response> refused(RequestContext& context, const auth::Setti
 
 // Sign-in and last-seen times: the day and hour are enough (coarse on purpose).
 std::string coarse_time(std::int64_t seconds) {
-    std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:00 UTC", &utc);
-    return buffer;
+    return utc_time_text(seconds, TimePrecision::hour);
 }
 
 }  // namespace

@@ -37,6 +37,24 @@ BOOST_AUTO_TEST_CASE(every_response_gets_charset_and_security_headers) {
     BOOST_TEST(!response.has_header("Cache-Control"));
 }
 
+BOOST_AUTO_TEST_CASE(the_body_length_is_declared_unless_the_response_declares_its_own) {
+    http::Response response;
+    response.body = "<p>caf\xc3\xa9</p>";
+    http::finalize_headers(response, false);
+    BOOST_TEST(response.header("Content-Length") == "12");
+    BOOST_TEST(http::serialize_head(response).find("\r\nContent-Length: 12\r\n") != std::string::npos);
+    http::Response own;
+    own.add_header("Content-Length", "0");
+    own.body = "ignored";
+    http::finalize_headers(own, false);
+    BOOST_TEST(http::serialize_head(own).find("Content-Length: 7") == std::string::npos);
+    http::Response grant;
+    grant.only_own_headers = true;
+    http::finalize_headers(grant, false);
+    BOOST_TEST(!grant.has_header("Content-Length"));
+    BOOST_TEST(!grant.has_header("X-Frame-Options"));
+}
+
 BOOST_AUTO_TEST_CASE(https_adds_hsts_and_cookies_forbid_caching) {
     http::Response response;
     response.cookies.push_back({"a", "b", std::nullopt});
