@@ -15,6 +15,12 @@ using Clock = std::chrono::steady_clock;
 // Failures wait until the slowest method's CPU cost has passed in wall time, with a margin.
 const double padding_margin = 1.05;
 
+// A top-up burns this share of the missing time first, then re-measures; it stops within this
+// fraction of the target or after this many rounds.
+const double top_up_first_share = 0.9;
+const double top_up_tolerance = 0.01;
+const int top_up_chunks = 8;
+
 }  // namespace
 
 void PasswordVerifier::calibrate(store::Store& store) {
@@ -24,16 +30,27 @@ void PasswordVerifier::calibrate(store::Store& store) {
     });
 }
 
-void PasswordVerifier::top_up(const std::string& password, double spent_seconds) {
-    double missing = costs_.policy_seconds() - spent_seconds;
+void PasswordVerifier::top_up(const std::string& password, double cpu_start) {
+    const double target = costs_.policy_seconds();
     double per_iteration = costs_.top_up_seconds_per_iteration();
-    if (missing <= 0 || per_iteration <= 0) return;
-    double iterations = missing / per_iteration;
-    if (iterations < 1) return;
-    if (iterations > crypto::hash_bounds::max_pbkdf2_iterations) iterations = crypto::hash_bounds::max_pbkdf2_iterations;
+    if (target <= 0 || per_iteration <= 0) return;
     crypto::DigestAlgorithm digest =
         policy_.scheme == crypto::HashScheme::pbkdf2 ? policy_.digest : crypto::DigestAlgorithm::sha256;
-    crypto::pbkdf2_hmac(digest, password, "top-up", static_cast<std::uint32_t>(iterations), 32);
+    // The calibrated rate comes from one short probe at start, which another hash running on the
+    // same core (or a neighbour taking the CPU) can make wrong by ten percent or more. So most of
+    // the missing time is burnt in one go, then the rest with the rate just observed, re-measured
+    // each time, until this check has cost what a real one costs.
+    for (int chunk = 0; chunk < top_up_chunks; ++chunk) {
+        double missing = target - (HashCosts::thread_cpu_seconds() - cpu_start);
+        if (missing <= target * top_up_tolerance) return;
+        double iterations = missing / per_iteration * (chunk == 0 ? top_up_first_share : 1.0);
+        if (iterations < 1) return;
+        if (iterations > crypto::hash_bounds::max_pbkdf2_iterations) iterations = crypto::hash_bounds::max_pbkdf2_iterations;
+        double before = HashCosts::thread_cpu_seconds();
+        crypto::pbkdf2_hmac(digest, password, "top-up", static_cast<std::uint32_t>(iterations), 32);
+        double took = HashCosts::thread_cpu_seconds() - before;
+        if (took > 0) per_iteration = took / static_cast<std::uint32_t>(iterations);
+    }
 }
 
 CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional<std::string>& stored,
@@ -57,7 +74,7 @@ CheckedPassword PasswordVerifier::check(store::Store& store, const std::optional
         if (verified != crypto::VerifyResult::malformed) costs_.observe(HashCosts::method_of(target), spent);
         matched = stored && result && password.find('\0') == std::string::npos;
         if (!matched || !usable) {
-            top_up(password, spent);
+            top_up(password, cpu_start);
         } else if (crypto::needs_rehash(*stored, policy_)) {
             upgraded = crypto::hash_password(password, policy_);
         }

@@ -44,7 +44,9 @@ public:
     const crypto::HashPolicy& policy() const { return policy_; }
 
 private:
-    void top_up(const std::string& password, double spent_seconds);
+    // Burns PBKDF2 rounds on this thread until it has spent the policy's cost since `cpu_start`
+    // (a thread CPU time, HashCosts::thread_cpu_seconds()), so that a failure costs what a check costs.
+    void top_up(const std::string& password, double cpu_start);
 
     HashPool& pool_;
     const crypto::HashPolicy& policy_;
