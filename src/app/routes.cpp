@@ -17,14 +17,20 @@ bool path_matches(const std::string& pattern, const std::string& path) {
 
 RouteMatch match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path) {
     RouteMatch match;
-    std::set<std::string> methods;
     for (const auto& route : routes) {
         if (!path_matches(route.path, path)) continue;
         match.path_known = true;
+        if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+            match.route = &route;
+            return match;  // `allowed` is only for a 405: no need to collect it
+        }
+    }
+    if (!match.path_known) return match;
+    std::set<std::string> methods;
+    for (const auto& route : routes) {
+        if (!path_matches(route.path, path)) continue;
         methods.insert(route.method);
         if (route.method == "GET") methods.insert("HEAD");
-        if (!match.route && (route.method == method || (method == "HEAD" && route.method == "GET")))
-            match.route = &route;
     }
     for (const auto& name : methods) match.allowed += (match.allowed.empty() ? "" : ", ") + name;
     return match;

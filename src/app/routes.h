@@ -27,7 +27,7 @@ struct Route {
 struct RouteMatch {
     const Route* route = nullptr;  // set when path and method match
     bool path_known = false;       // the path exists (with other methods when route is null)
-    std::string allowed;           // "GET, HEAD, POST" for a 405's Allow header
+    std::string allowed;           // "GET, HEAD, POST" for a 405's Allow header (only without a route)
 };
 
 // Finds the route for `method` and `path`. HEAD matches a GET route. A path under `prefix_routes`

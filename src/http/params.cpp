@@ -80,12 +80,16 @@ void Params::set(std::string_view name, std::string_view value) {
 }
 
 std::string_view Params::find(std::string_view name, bool* found) const {
+    const std::size_t size = name.size();
     for (const auto& span : spans_) {
-        if (span.name_size == name.size() &&
-            (name.empty() || std::memcmp(text_.data() + span.name_at, name.data(), name.size()) == 0)) {
-            if (found) *found = true;
-            return value_of(span);
-        }
+        if (span.name_size != size) continue;
+        // Most names share a prefix ("HTTP_"): the last byte turns most candidates away before
+        // the call to memcmp, which otherwise dominates a request's dozen lookups.
+        const char* candidate = text_.data() + span.name_at;
+        if (size != 0 && (candidate[size - 1] != name[size - 1] || std::memcmp(candidate, name.data(), size) != 0))
+            continue;
+        if (found) *found = true;
+        return value_of(span);
     }
     if (found) *found = false;
     return {};

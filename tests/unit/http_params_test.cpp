@@ -43,6 +43,19 @@ BOOST_AUTO_TEST_CASE(names_match_exactly_and_absent_names_are_told_from_empty_va
     BOOST_TEST(params.value("") == "nameless");
 }
 
+BOOST_AUTO_TEST_CASE(names_of_one_length_differing_in_any_byte_are_told_apart) {
+    // The lookup turns candidates away by their last byte before comparing the rest.
+    http::Params params{{"HTTP_COOKIF", "last"}, {"XTTP_COOKIE", "first"}, {"HTTP_CQOKIE", "middle"},
+                        {"HTTP_COOKIE", "right"}};
+    BOOST_TEST(params.value("HTTP_COOKIE") == "right");
+    BOOST_TEST(params.value("HTTP_COOKIF") == "last");
+    BOOST_TEST(params.value("XTTP_COOKIE") == "first");
+    BOOST_TEST(!params.contains("HTTP_COOKIG"));
+    http::Params one_byte{{"A", "1"}, {"B", "2"}};
+    BOOST_TEST(one_byte.value("B") == "2");
+    BOOST_TEST(!one_byte.contains("C"));
+}
+
 BOOST_AUTO_TEST_CASE(set_replaces_what_lookups_see_or_appends) {
     http::Params params{{"CONTENT_TYPE", "text/plain"}, {"CONTENT_TYPE", "second"}};
     params.set("CONTENT_TYPE", "application/x-www-form-urlencoded");
