@@ -40,9 +40,4 @@ AdminContext::AdminContext(const GlobalOptions& global, OpenMode mode)
 
 AdminContext::~AdminContext() = default;
 
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 }  // namespace authgate::admin

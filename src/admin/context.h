@@ -10,6 +10,7 @@
 #include "auth/password_verifier.h"
 #include "auth/services.h"
 #include "store/store.h"
+#include "store/unix_time.h"
 
 namespace authgate::admin {
 
@@ -42,8 +43,5 @@ private:
     auth::PasswordVerifier passwords_;
     auth::AuthServices services_;
 };
-
-// The current time in unix seconds.
-std::int64_t unix_now();
 
 }  // namespace authgate::admin

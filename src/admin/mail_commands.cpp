@@ -55,7 +55,7 @@ int mail_queue_command(const std::vector<std::string>& args, CommandIo& io) {
     auto queued = context.store().transaction(store::Access::read, [](store::Repositories& repositories) {
         return repositories.outbox.list();
     });
-    std::int64_t now = unix_now();
+    std::int64_t now = store::unix_now();
     io.out << queued.size() << " message" << (queued.size() == 1 ? "" : "s") << " waiting\n";
     for (const auto& message : queued) {
         io.out << "id=" << message.id << " to=" << printable(message.recipient) << " queued=" << utc(message.created_at)
@@ -74,7 +74,7 @@ int mail_send_command(const std::vector<std::string>& args, CommandIo& io) {
     AdminContext context(global, OpenMode::existing);
     auto transport = mail::make_transport(context.config().transport);
     mail::Delivery delivery =
-        mail::deliver_all_due(context.store(), *transport, context.config().mail_retry, unix_now(),
+        mail::deliver_all_due(context.store(), *transport, context.config().mail_retry, store::unix_now(),
                               [&io](const std::string& line) { io.err << "authgate-admin: " << printable(line) << "\n"; });
     io.out << delivery.delivered << " sent, " << delivery.failed << " failed\n";
     return delivery.failed == 0 ? exit_ok : exit_no;

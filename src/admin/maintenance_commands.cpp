@@ -19,7 +19,7 @@ int purge_command(const std::vector<std::string>& args, CommandIo& io) {
     std::vector<std::string> positionals;
     if (const auto stop = parse_positionals(args, options, 0, 0, positionals, vm, usage, io)) return *stop;
     AdminContext context(io.global, OpenMode::existing);
-    const auth::PurgeResult removed = auth::purge(context.services(), unix_now());
+    const auth::PurgeResult removed = auth::purge(context.services(), store::unix_now());
     if (vm.count("json")) {
         io.out << JsonObject()
                       .add("sessions", removed.sessions)
@@ -45,7 +45,7 @@ int stats_command(const std::vector<std::string>& args, CommandIo& io) {
     std::vector<std::string> positionals;
     if (const auto stop = parse_positionals(args, options, 0, 0, positionals, vm, usage, io)) return *stop;
     AdminContext context(io.global, OpenMode::existing);
-    const store::StoreCounts counts = auth::store_stats(context.services(), unix_now());
+    const store::StoreCounts counts = auth::store_stats(context.services(), store::unix_now());
     if (vm.count("json")) {
         io.out << JsonObject()
                       .add("users", counts.users)

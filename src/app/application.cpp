@@ -1,9 +1,9 @@
 // application.cpp -- the route table and dispatch for one worker thread.
 #include "app/application.h"
 
-#include <ctime>
 #include <iostream>
 
+#include "store/unix_time.h"
 #include "web/account_pages.h"
 #include "web/gate.h"
 #include "web/member_pages.h"
@@ -51,10 +51,6 @@ std::vector<Route> make_routes() {
     };
 }
 
-std::int64_t unix_now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
 }  // namespace
 
 Application::Application(SharedState& shared)
@@ -62,7 +58,7 @@ Application::Application(SharedState& shared)
       store_(shared.first_store ? std::move(shared.first_store)
                                 : store::open_store(shared.config.database, shared.config.database_password)),
       auth_{*store_, shared.passwords, shared.audit, shared.config.auth, &shared.mailer},
-      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, unix_now,
+      services_{shared.view, auth_, shared.csrf, shared.signer, shared.cookie_settings, store::unix_now,
                 [this](const std::string& path) { return needs_fresh_login(path); }},
       static_files_(shared.config.static_dir),
       routes_(make_routes()) {}

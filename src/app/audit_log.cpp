@@ -3,8 +3,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <stdexcept>
+
+#include "store/unix_time.h"
 
 namespace authgate::app {
 
@@ -20,7 +21,7 @@ AuditLog::~AuditLog() {
 }
 
 void AuditLog::record(const auth::AuditEvent& event) {
-    std::string line = "authgate-audit: " + auth::format_audit_line(event, std::time(nullptr)) + "\n";
+    std::string line = "authgate-audit: " + auth::format_audit_line(event, store::unix_now()) + "\n";
     std::lock_guard<std::mutex> lock(mutex_);
     std::fwrite(line.data(), 1, line.size(), file_);
     std::fflush(file_);

@@ -2,7 +2,8 @@
 #include "mail/outbox_sender.h"
 
 #include <chrono>
-#include <ctime>
+
+#include "store/unix_time.h"
 
 namespace authgate::mail {
 
@@ -34,7 +35,7 @@ Delivery deliver_batch(store::Store& store, Transport& transport, const RetrySet
                 repositories.outbox.remove(message.id);
             else
                 repositories.outbox.defer(message.id, error,
-                                          static_cast<std::int64_t>(std::time(nullptr)) +
+                                          store::unix_now() +
                                               retry_delay(settings, message.attempts + 1));
         });
         if (error.empty()) {
@@ -108,7 +109,7 @@ void OutboxSender::run() {
         }
         try {
             if (!store) store = store::open_store(database_, database_password_);
-            deliver_due(*store, transport_, settings_, static_cast<std::int64_t>(std::time(nullptr)));
+            deliver_due(*store, transport_, settings_, store::unix_now());
             reported = false;
         } catch (const std::exception& error) {
             store.reset();

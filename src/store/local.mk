@@ -1,7 +1,7 @@
 # src/store/local.mk -- the unit of work and repository interfaces; the SQLite backend (sqlite3.h only in
 # store/sqlite/) and the PostgreSQL backend (libpq-fe.h only in store/postgresql/).
 src_libauthgate_a_SOURCES += \
-	src/store/records.h src/store/repositories.h src/store/store.h \
+	src/store/records.h src/store/repositories.h src/store/store.h src/store/unix_time.h \
 	src/store/admin_records.h src/store/admin_repository.h src/store/group_repository.h \
 	src/store/outbox_repository.h src/store/token_repository.h src/store/account_repository.h \
 	src/store/sqlite/mail_repositories.h \
