@@ -68,8 +68,8 @@ int user_add_command(const std::vector<std::string>& args, CommandIo& io) {
     int status = exit_ok;
     std::optional<std::string> password = read_new_password(io, status);
     if (!password) return status;
-    auth::AdminResult result =
-        auth::add_account(context.services(), {positionals[0], positionals[1], *password, *password, store::unix_now()});
+    auth::AdminResult result = auth::add_account(
+        context.services(), {positionals[0], positionals[1], *password, *password, store::unix_now()});
     crypto::secure_clear(*password);
     if (const auto failed = report_failure(io, result, positionals[0])) return *failed;
     io.out << "added user " << result.user->id << ": " << user_label(*result.user) << '\n';

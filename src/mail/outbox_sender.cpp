@@ -35,8 +35,7 @@ Delivery deliver_batch(store::Store& store, Transport& transport, const RetrySet
                 repositories.outbox.remove(message.id);
             else
                 repositories.outbox.defer(message.id, error,
-                                          store::unix_now() +
-                                              retry_delay(settings, message.attempts + 1));
+                                          store::unix_now() + retry_delay(settings, message.attempts + 1));
         });
         if (error.empty()) {
             ++delivery.delivered;
