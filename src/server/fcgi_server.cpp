@@ -2,6 +2,7 @@
 #include "server/fcgi_server.h"
 
 #include <chrono>
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include <iostream>
 #include <string>
@@ -10,6 +11,23 @@
 #include "server/request_pipeline.h"
 
 namespace authgate::server {
+
+namespace {
+
+// True when the request's input has been read to its end, the empty FCGI_STDIN record included.
+// Closing the connection then leaves nothing unread, so libfcgi's lingering close (shutdown, then
+// wait for the web server's end of file) has nothing to protect and can be skipped. When the body
+// was not read in full (a refused body) nothing more is read here: the lingering close drains it.
+bool input_at_end(FCGX_Request& request, bool body_read_in_full) {
+    if (FCGX_HasSeenEOF(request.in) == EOF) return FCGX_GetError(request.in) == 0;
+    // Only a responder's web server must send FCGI_STDIN (an authorizer's, Apache's
+    // mod_authnz_fcgi, sends none): it sends the end record right after the body, or after the
+    // parameters, so reading it does not wait; it is usually in libfcgi's buffer already.
+    if (!body_read_in_full || request.role != FCGI_RESPONDER) return false;
+    return FCGX_GetChar(request.in) == EOF && FCGX_GetError(request.in) == 0;
+}
+
+}  // namespace
 
 FcgiServer::FcgiServer(int listen_fd, std::vector<std::unique_ptr<http::RequestHandler>> handlers,
                        std::size_t max_body)
@@ -46,12 +64,20 @@ void FcgiServer::work(http::RequestHandler& handler) {
             continue;
         }
         auto params = http::Params::from_environment(request.envp);
-        BodyReader read_body = [&request](char* buffer, std::size_t size) -> std::size_t {
+        long long declared = declared_body_length(params.find("CONTENT_LENGTH"));
+        unsigned long long body_read = 0;
+        BodyReader read_body = [&request, &body_read](char* buffer, std::size_t size) -> std::size_t {
             int n = FCGX_GetStr(buffer, static_cast<int>(size), request.in);
-            return n > 0 ? static_cast<std::size_t>(n) : 0;
+            if (n <= 0) return 0;
+            body_read += static_cast<unsigned long long>(n);
+            return static_cast<std::size_t>(n);
         };
         std::string output = serve_request(std::move(params), read_body, handler, max_body_);
         FCGX_PutStr(output.data(), static_cast<int>(output.size()), request.out);
+        bool body_read_in_full = declared >= 0 && body_read == static_cast<unsigned long long>(declared);
+        // A detached request's connection is closed at once, without the lingering close. A kept
+        // connection (FCGI_KEEP_CONN) is not closed here at all and keeps libfcgi's handling.
+        if (!request.keepConnection && input_at_end(request, body_read_in_full)) FCGX_Detach(&request);
         FCGX_Finish_r(&request);
     }
     FCGX_Free(&request, 1);

@@ -9,10 +9,7 @@
 
 namespace authgate::server {
 
-namespace {
-
-// The declared body length: nullopt-like -1 when the header is malformed.
-long long declared_length(std::string_view text) {
+long long declared_body_length(std::string_view text) {
     if (text.empty()) return 0;
     if (text.size() > 18) return -1;
     long long value = 0;
@@ -22,6 +19,8 @@ long long declared_length(std::string_view text) {
     }
     return value;
 }
+
+namespace {
 
 // Reads and drops a refused body (up to a bound), so the web server sees the answer rather than
 // a connection closed while it was still sending.
@@ -67,7 +66,7 @@ std::string serve_request(http::Params params, const BodyReader& read_body,
     bool https = params.find("HTTPS") == "on" || params.find("REQUEST_SCHEME") == "https";
     http::Response response;
     try {
-        long long length = declared_length(params.find("CONTENT_LENGTH"));
+        long long length = declared_body_length(params.find("CONTENT_LENGTH"));
         if (length < 0) {
             response = handler.error_page(400, "malformed Content-Length");
         } else if (static_cast<unsigned long long>(length) > max_body) {

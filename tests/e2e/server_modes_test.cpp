@@ -54,6 +54,41 @@ BOOST_AUTO_TEST_CASE(sigterm_lets_a_request_in_flight_finish_then_exits_cleanly)
     BOOST_TEST(!file_exists(server.socket_path()));
 }
 
+BOOST_AUTO_TEST_CASE(a_request_read_to_its_end_closes_its_connection_at_once) {
+    TestServer server;
+    FcgiClient page(server.socket_path());
+    page.begin({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/login"}});
+    page.end_stdin();
+    BOOST_TEST(page.read_response().rfind("Status: 200", 0) == 0);
+    BOOST_TEST(page.closed_by_peer(), "a GET read to its end is closed without the lingering close");
+
+    FcgiClient form(server.socket_path());
+    form.begin({{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/login"}, {"CONTENT_LENGTH", "5"},
+                {"CONTENT_TYPE", "application/x-www-form-urlencoded"}});
+    form.send_stdin("a=123");
+    form.end_stdin();
+    std::string answer = form.read_response();
+    BOOST_TEST(answer.rfind("Status: 403", 0) == 0, answer.substr(0, 80));  // no CSRF token
+    BOOST_TEST(form.closed_by_peer(), "a POST whose body was read in full is closed at once too");
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_body_keeps_the_lingering_close_that_drains_it) {
+    // authgate reads and drops up to 1 MiB of a body above --max-body before its 413, no more.
+    const std::size_t mib = 1 << 20;
+    ServerOptions options;
+    options.authgate_args = {"--max-body", "1024"};
+    TestServer server(options);
+    FcgiClient client(server.socket_path());
+    client.begin({{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/login"}, {"CONTENT_LENGTH", std::to_string(2 * mib)},
+                  {"CONTENT_TYPE", "application/x-www-form-urlencoded"}});
+    client.send_stdin(std::string(mib + 1, 'a'));
+    BOOST_TEST(client.read_response().rfind("Status: 413", 0) == 0);
+    // The rest was never read: authgate takes it rather than close on unread input.
+    client.send_stdin(std::string(mib - 1, 'a'));
+    client.end_stdin();
+    BOOST_TEST(!client.closed_by_peer(), "the rest of a refused body is still taken");
+}
+
 BOOST_AUTO_TEST_CASE(sighup_reloads_an_edited_site_template) {
     TempDir site;
     ServerOptions options;

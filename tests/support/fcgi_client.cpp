@@ -105,6 +105,20 @@ std::string FcgiClient::read_response(int timeout_seconds) {
     }
 }
 
+bool FcgiClient::closed_by_peer(int timeout_seconds) {
+    char chunk[4096];
+    for (;;) {
+        pollfd waiting{fd_, POLLIN, 0};
+        if (poll(&waiting, 1, timeout_seconds * 1000) <= 0) throw std::runtime_error("the connection stayed open");
+        ssize_t n = recv(fd_, chunk, sizeof chunk, 0);
+        if (n == 0) break;
+        if (n < 0) return true;
+    }
+    // A unix socket whose other end is closed refuses writes with EPIPE at once; a half-closed one
+    // (shut down for writing only) still takes them.
+    return send(fd_, "x", 1, MSG_NOSIGNAL) < 0;
+}
+
 std::string FcgiClient::round_trip(const std::string& socket_path, const std::map<std::string, std::string>& params,
                                    const std::string& body) {
     FcgiClient client(socket_path);

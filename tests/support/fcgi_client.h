@@ -24,6 +24,10 @@ public:
     void send_raw(const std::string& bytes);
     // Reads STDOUT until END_REQUEST or the connection closes (at most `timeout_seconds`).
     std::string read_response(int timeout_seconds = 20);
+    // After the response: waits (at most `timeout_seconds`) for the end of the connection, then
+    // tells how authgate left it: true when it closed its end (a write now fails), false when it
+    // only shut its sending side and still waits for this client's end of file.
+    bool closed_by_peer(int timeout_seconds = 5);
 
     // One whole request: params, body, response.
     static std::string round_trip(const std::string& socket_path, const std::map<std::string, std::string>& params,
