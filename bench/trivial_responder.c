@@ -8,6 +8,8 @@
  * request body. SIGTERM or SIGINT ends the process (the bench script removes the socket).
  *
  * Built by bench/http with: cc -O2 -o trivial_responder trivial_responder.c -lfcgi -lpthread
+ * With -DCLOSE_AT_ONCE it closes each connection as authgate does once a request's input was read
+ * to its end (FCGX_Detach before FCGX_Finish_r, no lingering close): bench/http's reference row.
  */
 #include <fcgiapp.h>
 #include <pthread.h>
@@ -36,6 +38,10 @@ static void *worker(void *unused) {
         while (FCGX_GetStr(discard, sizeof discard, request.in) > 0) {
         }
         FCGX_PutStr(page, (int)(sizeof page - 1), request.out);
+#ifdef CLOSE_AT_ONCE
+        if (!request.keepConnection && FCGX_HasSeenEOF(request.in) == EOF && FCGX_GetError(request.in) == 0)
+            FCGX_Detach(&request);
+#endif
         FCGX_Finish_r(&request);
     }
     return NULL;
