@@ -6,6 +6,7 @@
 #include <fcgiapp.h>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <sys/socket.h>
 
 #include "server/request_pipeline.h"
@@ -25,6 +26,16 @@ bool input_at_end(FCGX_Request& request, bool body_read_in_full) {
     // parameters, so reading it does not wait; it is usually in libfcgi's buffer already.
     if (!body_read_in_full || request.role != FCGI_RESPONDER) return false;
     return FCGX_GetChar(request.in) == EOF && FCGX_GetError(request.in) == 0;
+}
+
+// The body length to expect: CONTENT_LENGTH's, or without one 0 for GET and HEAD; -1 when it is
+// unknown. A body without a declared length (a chunked upload nginx passes on unbuffered, with
+// fastcgi_request_buffering off) may still be on its way: its end is left to the lingering close.
+long long expected_body_length(const http::Params& params) {
+    std::string_view length = params.find("CONTENT_LENGTH");
+    if (!length.empty()) return declared_body_length(length);
+    std::string_view method = params.find("REQUEST_METHOD");
+    return method == "GET" || method == "HEAD" ? 0 : -1;
 }
 
 }  // namespace
@@ -64,7 +75,7 @@ void FcgiServer::work(http::RequestHandler& handler) {
             continue;
         }
         auto params = http::Params::from_environment(request.envp);
-        long long declared = declared_body_length(params.find("CONTENT_LENGTH"));
+        long long expected = expected_body_length(params);
         unsigned long long body_read = 0;
         BodyReader read_body = [&request, &body_read](char* buffer, std::size_t size) -> std::size_t {
             int n = FCGX_GetStr(buffer, static_cast<int>(size), request.in);
@@ -74,7 +85,7 @@ void FcgiServer::work(http::RequestHandler& handler) {
         };
         std::string output = serve_request(std::move(params), read_body, handler, max_body_);
         FCGX_PutStr(output.data(), static_cast<int>(output.size()), request.out);
-        bool body_read_in_full = declared >= 0 && body_read == static_cast<unsigned long long>(declared);
+        bool body_read_in_full = expected >= 0 && body_read == static_cast<unsigned long long>(expected);
         // A detached request's connection is closed at once, without the lingering close. A kept
         // connection (FCGI_KEEP_CONN) is not closed here at all and keeps libfcgi's handling.
         if (!request.keepConnection && input_at_end(request, body_read_in_full)) FCGX_Detach(&request);

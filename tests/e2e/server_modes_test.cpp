@@ -72,6 +72,20 @@ BOOST_AUTO_TEST_CASE(a_request_read_to_its_end_closes_its_connection_at_once) {
     BOOST_TEST(form.closed_by_peer(), "a POST whose body was read in full is closed at once too");
 }
 
+BOOST_AUTO_TEST_CASE(a_body_without_a_declared_length_is_not_waited_for_before_the_answer) {
+    // As nginx passes on a chunked upload with fastcgi_request_buffering off: no CONTENT_LENGTH,
+    // and the body still on its way. The answer must not wait for the body's end.
+    TestServer server;
+    FcgiClient client(server.socket_path());
+    client.begin({{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/login"},
+                  {"CONTENT_TYPE", "application/x-www-form-urlencoded"}});
+    std::string answer = client.read_response(10);
+    BOOST_TEST(answer.rfind("Status: ", 0) == 0, "answered before the body's end: " << answer.substr(0, 40));
+    client.send_stdin("email=a");
+    client.end_stdin();
+    BOOST_TEST(!client.closed_by_peer(), "the body that came later is still taken");
+}
+
 BOOST_AUTO_TEST_CASE(a_refused_body_keeps_the_lingering_close_that_drains_it) {
     // authgate reads and drops up to 1 MiB of a body above --max-body before its 413, no more.
     const std::size_t mib = 1 << 20;
