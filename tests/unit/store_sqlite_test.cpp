@@ -44,6 +44,15 @@ BOOST_AUTO_TEST_CASE(a_connection_uses_wal_normal_sync_and_foreign_keys) {
     BOOST_TEST(pragma(connection, "foreign_keys") == "1");
 }
 
+BOOST_AUTO_TEST_CASE(sqlite_keeps_no_memory_statistics_once_a_connection_is_open) {
+    // With statistics on, every SQLite allocation takes one mutex all connections share; off,
+    // SQLite counts nothing and reports 0 however much it holds.
+    ScratchDatabase scratch;
+    sqlite::Connection connection(scratch.path);
+    BOOST_TEST(pragma(connection, "journal_mode") == "wal");
+    BOOST_TEST(sqlite3_memory_used() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_statement_found_by_address_is_the_one_for_the_text_there_now) {
     ScratchDatabase scratch;
     sqlite::Connection connection(scratch.path);
